@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every target builds with the same strict settings: Swift 6 mode, strict
+/// concurrency, and explicit `any` for existentials.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "oneonone",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "oneonone", targets: ["oneonone"]),
+        .executable(name: "toml-json", targets: ["toml-json"]),
+        .library(name: "TOML", targets: ["TOML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "TOML", swiftSettings: strict),
+        .target(name: "OneOnOne", dependencies: ["TOML"], swiftSettings: strict),
+        .target(name: "OneOnOneStore", dependencies: ["OneOnOne", "TOML"], swiftSettings: strict),
+        .executableTarget(name: "toml-json", dependencies: ["TOML"], swiftSettings: strict),
+        .executableTarget(
+            name: "oneonone",
+            dependencies: [
+                "TOML", "OneOnOne", "OneOnOneStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"], exclude: ["Cases"], swiftSettings: strict),
+        .testTarget(name: "OneOnOneTests", dependencies: ["OneOnOne"], swiftSettings: strict),
+        .testTarget(name: "OneOnOneStoreTests", dependencies: ["OneOnOneStore", "OneOnOne", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)
