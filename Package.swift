@@ -18,16 +18,31 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "TOML", swiftSettings: strict),
         .target(name: "OneOnOne", dependencies: ["TOML"], swiftSettings: strict),
         .target(name: "OneOnOneStore", dependencies: ["OneOnOne", "TOML"], swiftSettings: strict),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(
+            name: "Systemd",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "Systemd", "OneOnOne", "OneOnOneStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(name: "toml-json", dependencies: ["TOML"], swiftSettings: strict),
         .executableTarget(
             name: "oneonone",
             dependencies: [
-                "TOML", "OneOnOne", "OneOnOneStore",
+                "TOML", "OneOnOne", "OneOnOneStore", "Daemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -36,6 +51,8 @@ let package = Package(
         .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"], exclude: ["Cases"], swiftSettings: strict),
         .testTarget(name: "OneOnOneTests", dependencies: ["OneOnOne"], swiftSettings: strict),
         .testTarget(name: "OneOnOneStoreTests", dependencies: ["OneOnOneStore", "OneOnOne", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -215,8 +215,18 @@ public struct TOMLTable: Sendable, Equatable {
     public static func == (a: TOMLTable, b: TOMLTable) -> Bool {
         guard a.entries.count == b.entries.count else { return false }
         for e in a.entries {
-            guard let v = b[e.key], v == e.value else { return false }
+            guard let v = b.value(exactlyFor: e.key), v == e.value else { return false }
         }
         return true
+    }
+
+    /// The value whose key has exactly the scalars of `key`. TOML keys
+    /// compare scalar by scalar, but `index`, a `String` dictionary, also
+    /// matches canonically equivalent keys ("é" and "e\u{301}"), which are
+    /// two different keys in TOML.
+    func value(exactlyFor key: String) -> TOMLValue? {
+        guard let i = index[key] else { return nil }
+        if entries[i].key.utf8.elementsEqual(key.utf8) { return entries[i].value }
+        return entries.first { $0.key.utf8.elementsEqual(key.utf8) }?.value
     }
 }

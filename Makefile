@@ -1,0 +1,94 @@
+# oneonone — the README's commands and the developer targets.
+#
+#   make run     check the bundled example config with the CLI
+#   make test    build and run every test (installs what is missing first)
+#   make fuzz    run the TOML parser fuzzer (FUZZ_SECONDS, default 60)
+#   make bench-toml   our TOML parser against Python's tomllib, side by side
+#   make bench-scale  status/plan/check on a synthetic 1,000-member team
+#   make install      release build + user service (PREFIX, default ~/.local)
+
+SWIFT        ?= swift
+FUZZ_SECONDS ?= 60
+# Debian packages the build, the tests and the benchmarks need.
+APT_PACKAGES := tzdata python3 pkg-config libsystemd-dev time
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN           = $(shell $(SWIFT) build --show-bin-path)
+
+.PHONY: all build run test deps fuzz bench-toml bench-scale install uninstall clean
+
+all: build
+
+# Installs only what is missing; `apt-get update` runs once, and only then.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(BIN)/oneonone check config/example.toml
+
+test: deps
+	$(SWIFT) build --build-tests
+	ONEONONE_BIN_DIR=$(BIN) $(SWIFT) test --skip-build
+
+# libFuzzer over the TOML parser (also checks parse(write(x)) == x on every
+# accepted input). Any crash, hang, leak or sanitizer report fails.
+FUZZ_DIR := .build-fuzz
+fuzz: deps
+	mkdir -p $(FUZZ_DIR)/corpus
+	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TOMLFuzz \
+	  Sources/TOML/*.swift fuzz/TOMLFuzz.swift -o $(FUZZ_DIR)/toml-fuzz
+	cp -n fuzz/seeds/* $(FUZZ_DIR)/corpus/ 2>/dev/null || true
+	SWIFT_BACKTRACE=enable=no $(FUZZ_DIR)/toml-fuzz -max_total_time=$(FUZZ_SECONDS) \
+	  -timeout=5 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
+	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus fuzz/seeds
+
+BENCH_DIR := .build-bench
+bench-toml: deps
+	mkdir -p $(BENCH_DIR)
+	swiftc -O -wmo -parse-as-library -module-name TOMLBench \
+	  Sources/TOML/*.swift bench/toml/main.swift -o $(BENCH_DIR)/toml-bench
+	python3 bench/toml/generate.py $(BENCH_DIR)/bench.toml
+	python3 bench/toml/compare.py $(BENCH_DIR)/toml-bench $(BENCH_DIR)/bench.toml
+
+bench-scale: deps
+	$(SWIFT) build -c release
+	bash bench/scale/run.sh $$($(SWIFT) build -c release --show-bin-path)/oneonone
+
+# The user service. The binary is built with the Swift runtime linked in
+# statically, so it runs without the toolchain.
+PREFIX   ?= $(HOME)/.local
+BINDIR   := $(PREFIX)/bin
+UNITDIR  ?= $(if $(filter $(HOME)/.local,$(PREFIX)),$(HOME)/.config/systemd/user,$(PREFIX)/lib/systemd/user)
+CONFIG_HOME := $(or $(XDG_CONFIG_HOME),$(HOME)/.config)
+install: deps
+	$(SWIFT) build -c release --static-swift-stdlib
+	install -Dm755 $$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/oneonone $(DESTDIR)$(BINDIR)/oneonone
+	mkdir -p $(DESTDIR)$(UNITDIR)
+	sed 's|@BINDIR@|$(BINDIR)|g' systemd/oneonone.service > $(DESTDIR)$(UNITDIR)/oneonone.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/oneonone.service
+	mkdir -p -m 700 $(DESTDIR)$(HOME)/.local/share/oneonone $(DESTDIR)$(HOME)/.local/state/oneonone
+	@if [ ! -e $(DESTDIR)$(CONFIG_HOME)/oneonone/config.toml ]; then \
+	  install -Dm600 config/example.toml $(DESTDIR)$(CONFIG_HOME)/oneonone/config.toml; \
+	  echo "installed a starter config: $(CONFIG_HOME)/oneonone/config.toml (edit it, then: oneonone check)"; \
+	fi
+	-systemctl --user daemon-reload 2>/dev/null
+	@echo "installed $(BINDIR)/oneonone and $(UNITDIR)/oneonone.service"
+	@echo "start it: systemctl --user enable --now oneonone"
+
+uninstall:
+	-systemctl --user disable --now oneonone 2>/dev/null
+	rm -f $(DESTDIR)$(BINDIR)/oneonone $(DESTDIR)$(UNITDIR)/oneonone.service
+	-systemctl --user daemon-reload 2>/dev/null
+	@echo "removed the binary and the unit; your config, history and state are kept:"
+	@echo "  $(CONFIG_HOME)/oneonone  ~/.local/share/oneonone  ~/.local/state/oneonone"
+
+clean:
+	rm -rf .build $(FUZZ_DIR) $(BENCH_DIR)

@@ -1,0 +1,290 @@
+public import Logging
+public import OneOnOne
+public import OneOnOneStore
+public import Systemd
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The long-running service: one sd-event loop that sleeps until the
+/// planner's next wake, fires reminders exactly once (ledger first, then
+/// journal and hooks), and re-plans on every change that could matter.
+///
+/// Like systemd-timesyncd's Manager, it owns the loop and every source;
+/// READY=1 goes out only when all is wired and the first plan is done.
+public final class DaemonService {
+    /// Where the daemon's files are.
+    public struct Locations: Sendable {
+        public var config: String
+        public var dataDirectory: String
+        public var stateDirectory: String
+
+        public init(config: String, dataDirectory: String, stateDirectory: String) {
+            self.config = config
+            self.dataDirectory = dataDirectory
+            self.stateDirectory = stateDirectory
+        }
+    }
+
+    let locations: Locations
+    let loader: ConfigLoader
+    let historyStore: HistoryStore
+    let state: StateStore
+    let logger: Logger
+    let loop: EventLoop
+    let hooks: HookRunner
+
+    var config: Config
+    var history = History.empty
+    var ledger = Ledger()
+    var wakeTimer: EventLoop.Timer?
+    var debounce: EventLoop.Timer?
+    var pendingConfigReload = false
+    var pendingHistoryReload = false
+    var ready = false
+    var configProblem: String?
+    var historyProblem: String?
+    var watches: [EventLoop.Source] = []
+
+    /// Loads the config (it must be valid to start) and the history, and
+    /// builds the loop.
+    public init(locations: Locations, config: Config, logger: Logger) throws {
+        self.locations = locations
+        self.config = config
+        self.logger = logger
+        loader = ConfigLoader()
+        historyStore = HistoryStore(directory: locations.dataDirectory)
+        state = StateStore(directory: locations.stateDirectory)
+        loop = try EventLoop()
+        hooks = HookRunner(loop: loop, logger: logger)
+    }
+
+    /// Runs until SIGTERM or SIGINT; returns the exit status.
+    public func run() throws -> Int32 {
+        loadHistory()
+        do { ledger = try state.loadLedger() } catch {
+            logger.critical("cannot read the fired ledger: \(error)")
+            return 1
+        }
+        pruneLedger()
+
+        loop.addSignal(SIGTERM) { [weak self] _ in self?.stop() }
+        loop.addSignal(SIGINT) { [weak self] _ in self?.stop() }
+        loop.addSignal(SIGHUP) { [weak self] _ in self?.reload() }
+        // A clock step or a resume from suspend: look again.
+        loop.addTimeChange { [weak self] in
+            self?.logger.info("the system clock changed; re-planning")
+            self?.replan()
+        }
+        wakeTimer = loop.addRealtimeTimer(at: nil) { [weak self] in self?.replan() }
+        watchFiles()
+        loop.setWatchdog(true)
+
+        replan()
+        return try loop.run()
+    }
+
+    func stop() {
+        Notify.stopping()
+        logger.info("stopping")
+        loop.exit(0)
+    }
+
+    // MARK: - Watching files
+
+    /// inotify on the config's directory (editors replace files by rename),
+    /// the data directory, the state directory (snoozes) and /etc (the
+    /// system zone is the /etc/localtime link).
+    func watchFiles() {
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_ATTRIB)
+        let configDir = DaemonService.directory(of: locations.config)
+        let configName = DaemonService.name(of: locations.config)
+        for dir in [locations.dataDirectory, locations.stateDirectory] {
+            _ = mkdirParents(dir)
+        }
+        add(configDir, mask) { [weak self] name in
+            if name == configName { self?.scheduleReload(config: true) }
+        }
+        add(locations.dataDirectory, mask) { [weak self] name in
+            if name == "history.toml" { self?.scheduleReload(history: true) }
+        }
+        add(locations.stateDirectory, mask) { [weak self] name in
+            if name == "snoozes.toml" || name == "members.toml" { self?.scheduleReload(history: true) }
+        }
+        add("/etc", mask | UInt32(IN_DONT_FOLLOW)) { [weak self] name in
+            if name == "localtime" || name == "timezone" { self?.scheduleReload(config: true) }
+        }
+    }
+
+    func add(_ directory: String, _ mask: UInt32, _ handler: @escaping (String) -> Void) {
+        do {
+            let source = try loop.addInotify(path: directory, mask: mask) { event in handler(event.name) }
+            watches.append(source)
+        } catch {
+            logger.warning("cannot watch \(directory): \(error); changes there need a reload (SIGHUP)")
+        }
+    }
+
+    /// Collects changes for 200 ms, so that an editor's burst of events
+    /// (write, rename, chmod) causes one reload, well within a second.
+    func scheduleReload(config: Bool = false, history: Bool = false) {
+        pendingConfigReload = pendingConfigReload || config
+        pendingHistoryReload = pendingHistoryReload || history
+        if let debounce { debounce.rearm(after: 0.2); return }
+        debounce = loop.addMonotonicTimer(after: 0.2) { [weak self] in
+            guard let self else { return }
+            let reloadConfig = pendingConfigReload, reloadHistory = pendingHistoryReload
+            pendingConfigReload = false
+            pendingHistoryReload = false
+            if reloadConfig { loadConfig() }
+            if reloadHistory { loadHistory() }
+            replan()
+        }
+    }
+
+    /// SIGHUP: reread everything, telling systemd while it happens.
+    func reload() {
+        Notify.reloading()
+        logger.info("reloading")
+        loadConfig()
+        loadHistory()
+        replan(force: true)
+    }
+
+    // MARK: - Loading
+
+    func loadConfig() {
+        switch loader.load(path: locations.config) {
+        case .success(let fresh):
+            config = fresh
+            if configProblem != nil { logger.notice("config is valid again: \(locations.config)") }
+            configProblem = nil
+        case .failure(let failure):
+            let text = failure.description
+            configProblem = "config rejected, running on the last good one"
+            Output.journal([
+                ("MESSAGE", "config rejected; still running on the last good config:\n" + text),
+                ("MESSAGE_ID", ReminderFields.configRejectedID),
+                ("PRIORITY", "3"),
+                ("ONEONONE_CONFIG", locations.config),
+            ], logger: logger)
+            Notify.status("config rejected: \(text.split(separator: "\n").first ?? "") — running on the last good one")
+        }
+    }
+
+    func loadHistory() {
+        do {
+            var fresh = try historyStore.load()
+            fresh.snoozes = try state.loadSnoozes()
+            var seen = try state.loadFirstSeen()
+            let today = ZonedCalendar(zone: config.timeZone).date(of: WallClock.now())
+            let unseen = config.members.map(\.key).filter { seen[$0] == nil }
+            if !unseen.isEmpty {
+                try state.markSeen(unseen, on: today)
+                for key in unseen { seen[key] = today }
+            }
+            fresh.firstSeen = seen
+            history = fresh
+            historyProblem = nil
+        } catch {
+            historyProblem = "history unreadable, using the last good read"
+            Output.journal([
+                ("MESSAGE", "cannot read the history; still using what was last read correctly:\n\(error)"),
+                ("PRIORITY", "3"),
+            ], logger: logger)
+        }
+    }
+
+    func pruneLedger() {
+        let cutoff = WallClock.now().adding(seconds: -400 * 86_400)
+        guard ledger.fired.values.contains(where: { $0 < cutoff }) else { return }
+        do {
+            try state.pruneLedger(before: cutoff)
+            ledger.prune(before: cutoff)
+        } catch {
+            logger.warning("cannot prune the fired ledger: \(error)")
+        }
+    }
+
+    // MARK: - Planning
+
+    /// Evaluates the planner now, fires what is due, and sleeps until the
+    /// next instant the answer can change.
+    func replan(force: Bool = false) {
+        let now = WallClock.now()
+        let plan = Planner.plan(config: config, history: history, ledger: ledger, now: now)
+        if !plan.fire.isEmpty {
+            // At most once: the keys are durable before anything is shown.
+            do {
+                try state.recordFired(plan.fire.map { (key: $0.key, at: now) })
+            } catch {
+                logger.error("cannot record fired reminders, not firing them: \(error)")
+                wakeTimer?.rearm(at: now.adding(seconds: 60).microsecondsSinceEpoch)
+                return
+            }
+            for reminder in plan.fire {
+                ledger.record(reminder.key, at: now)
+                Output.journal(ReminderFields.journalFields(reminder), logger: logger)
+                hooks.run(effectiveHooks, for: reminder)
+            }
+        }
+        wakeTimer?.rearm(at: plan.nextWake?.microsecondsSinceEpoch)
+        let team = TeamStatus(config: config, history: history, now: now)
+        var status = team.summary
+        if let problem = configProblem ?? historyProblem { status += " · \(problem)" }
+        Notify.status(status)
+        if !ready || force {
+            Notify.ready()
+            if !ready {
+                logger.info("ready: \(config.members.count) members; \(status)")
+            }
+            ready = true
+        }
+        if let wake = plan.nextWake {
+            logger.debug("sleeping until \(wake)")
+        }
+    }
+
+    /// The configured hooks, or notify-send when none is configured and it
+    /// is on PATH.
+    var effectiveHooks: [Hook] {
+        if !config.hooks.isEmpty { return config.hooks }
+        return DaemonService.defaultHook.map { [$0] } ?? []
+    }
+
+    static let defaultHook: Hook? = {
+        guard let path = getenv("PATH").map({ String(cString: $0) }) else { return nil }
+        for dir in path.split(separator: ":") where access("\(dir)/notify-send", X_OK) == 0 {
+            return Hook(command: ["notify-send", "--app-name=oneonone", "--urgency={urgency}", "{title}", "{body}"],
+                        kinds: Set(ReminderKind.allCases), timeout: TimeSpan(seconds: 10))
+        }
+        return nil
+    }()
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func name(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    @discardableResult
+    func mkdirParents(_ path: String) -> Bool {
+        var current = ""
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o700) != 0 && errno != EEXIST { return false }
+        }
+        return true
+    }
+}
+
+extension Instant {
+    /// Microseconds since the epoch, for sd-event's CLOCK_REALTIME timers.
+    var microsecondsSinceEpoch: UInt64 {
+        UInt64(max(0, secondsSinceEpoch)) * 1_000_000 + UInt64(max(0, nanoseconds)) / 1000
+    }
+}

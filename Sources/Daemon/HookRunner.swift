@@ -1,0 +1,189 @@
+public import Logging
+public import OneOnOne
+public import Systemd
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs `[[hook]]` commands for reminders, in parallel, without ever
+/// blocking the event loop.
+///
+/// Each hook is its own process group, gets the reminder as `ONEONONE_*`
+/// environment variables and as JSON on stdin, loses `NOTIFY_SOCKET` (only
+/// the daemon talks to systemd), is killed after its timeout, and is retried
+/// with backoff when it fails (the notification server may not be up yet at
+/// login). Results go to the journal.
+public final class HookRunner {
+    let loop: EventLoop
+    let logger: Logger
+    /// Delays before each retry of a failed hook, in seconds.
+    let backoff: [Double]
+    /// Hooks currently running, by process id.
+    var running: [pid_t: Run] = [:]
+
+    /// One attempt of one hook for one reminder.
+    final class Run {
+        let hook: Hook
+        let reminder: Reminder
+        let attempt: Int
+        var stderrTail: [UInt8] = []
+        var stderrSource: EventLoop.Source?
+        var stdinSource: EventLoop.Source?
+        var pendingInput: [UInt8]
+        var timeout: EventLoop.Timer?
+        var timedOut = false
+
+        init(hook: Hook, reminder: Reminder, attempt: Int, input: [UInt8]) {
+            self.hook = hook
+            self.reminder = reminder
+            self.attempt = attempt
+            self.pendingInput = input
+        }
+    }
+
+    public init(loop: EventLoop, logger: Logger, backoff: [Double] = [5, 30, 120, 600]) {
+        self.loop = loop
+        self.logger = logger
+        self.backoff = backoff
+    }
+
+    /// The number of hook processes running now.
+    public var activeCount: Int { running.count }
+
+    /// Starts every hook in `hooks` whose kinds include the reminder's.
+    public func run(_ hooks: [Hook], for reminder: Reminder) {
+        for hook in hooks where hook.kinds.contains(reminder.kind) {
+            start(hook, reminder, attempt: 1)
+        }
+    }
+
+    func start(_ hook: Hook, _ reminder: Reminder, attempt: Int) {
+        let argv = ReminderFields.argv(hook.command, for: reminder)
+        let input = Array((ReminderFields.json(reminder).rendered(compact: true) + "\n").utf8)
+        let run = Run(hook: hook, reminder: reminder, attempt: attempt, input: input)
+        let spawned: Spawned
+        do {
+            spawned = try Spawner.spawn(argv, environment: HookRunner.environment(for: reminder))
+        } catch {
+            failed(run, status: "could not start \(argv[0]): \(error)")
+            return
+        }
+        running[spawned.pid] = run
+        // stdin: the JSON, written as the pipe accepts it.
+        run.stdinSource = loop.addIO(fd: spawned.stdin, events: UInt32(0x004) /* EPOLLOUT */) { [weak self, weak run] _ in
+            guard let run else { return }
+            self?.feed(run, fd: spawned.stdin)
+        }
+        // stderr: keep the last 2 KiB for the journal.
+        run.stderrSource = loop.addIO(fd: spawned.stderr, events: UInt32(0x001) /* EPOLLIN */) { [weak run] _ in
+            guard let run else { return }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let n = read(spawned.stderr, &buffer, buffer.count)
+            if n > 0 {
+                run.stderrTail += buffer[0..<n]
+                if run.stderrTail.count > 2048 { run.stderrTail.removeFirst(run.stderrTail.count - 2048) }
+            } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
+                run.stderrSource?.cancel()
+                run.stderrSource = nil
+                close(spawned.stderr)
+            }
+        }
+        let limit = Double(hook.timeout.nominalSeconds)
+        run.timeout = loop.addMonotonicTimer(after: limit) { [weak run] in
+            guard let run else { return }
+            run.timedOut = true
+            // The whole group: a shell script's children go too.
+            kill(-spawned.pid, SIGKILL)
+        }
+        loop.addChild(pid: spawned.pid) { [weak self] exit in
+            self?.finished(spawned.pid, exit)
+        }
+    }
+
+    func feed(_ run: Run, fd: Int32) {
+        while !run.pendingInput.isEmpty {
+            let n = run.pendingInput.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n > 0 { run.pendingInput.removeFirst(n); continue }
+            if n < 0 && errno == EAGAIN { return }
+            break // EPIPE: the hook does not read its stdin, which is fine.
+        }
+        run.stdinSource?.cancel()
+        run.stdinSource = nil
+        close(fd)
+    }
+
+    func finished(_ pid: pid_t, _ exit: ChildExit) {
+        guard let run = running.removeValue(forKey: pid) else { return }
+        run.timeout?.disable()
+        run.stdinSource?.cancel()
+        // Drain what is left of stderr before reporting.
+        if let source = run.stderrSource {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = read(source.fd, &buffer, buffer.count)
+                if n <= 0 { break }
+                run.stderrTail += buffer[0..<n]
+            }
+            if run.stderrTail.count > 2048 { run.stderrTail.removeFirst(run.stderrTail.count - 2048) }
+            source.cancel()
+            close(source.fd)
+        }
+        switch exit {
+        case .exited(0) where !run.timedOut:
+            logger.debug("hook succeeded", metadata: [
+                "oneonone_key": "\(run.reminder.key)", "oneonone_hook": "\(run.hook.command.first ?? "")",
+            ])
+        case .exited(let code):
+            failed(run, status: run.timedOut ? "timed out after \(run.hook.timeout)" : "exited with status \(code)")
+        case .killed(let signal):
+            failed(run, status: run.timedOut ? "killed after its timeout of \(run.hook.timeout)"
+                   : "killed by signal \(signal)")
+        }
+    }
+
+    func failed(_ run: Run, status: String) {
+        let tail = String(decoding: run.stderrTail, as: UTF8.self)
+        let retry = run.attempt <= backoff.count ? backoff[run.attempt - 1] : nil
+        let command = run.hook.command.first ?? ""
+        var message = "hook \(command) for \(run.reminder.key) \(status)"
+        if let retry { message += "; retrying in \(Int(retry))s (attempt \(run.attempt + 1) of \(backoff.count + 1))" } else {
+            message += "; giving up after \(run.attempt) attempts"
+        }
+        var fields: [(name: String, value: String)] = [
+            ("MESSAGE", message + (tail.isEmpty ? "" : "\n" + tail)),
+            ("MESSAGE_ID", ReminderFields.hookFailedID),
+            ("PRIORITY", "4"),
+            ("ONEONONE_KEY", run.reminder.key),
+            ("ONEONONE_HOOK", run.hook.command.joined(separator: " ")),
+            ("ONEONONE_HOOK_STATUS", status),
+            ("ONEONONE_HOOK_ATTEMPT", String(run.attempt)),
+        ]
+        if !tail.isEmpty { fields.append(("ONEONONE_HOOK_STDERR", tail)) }
+        Output.journal(fields, logger: logger)
+        guard let retry else { return }
+        let hook = run.hook, reminder = run.reminder, attempt = run.attempt + 1
+        var timer: EventLoop.Timer?
+        timer = loop.addMonotonicTimer(after: retry) { [weak self] in
+            self?.start(hook, reminder, attempt: attempt)
+            timer?.disable()
+            timer = nil
+        }
+    }
+
+    /// The daemon's environment without NOTIFY_SOCKET and the other systemd
+    /// service variables, plus the reminder's `ONEONONE_*`.
+    static func environment(for reminder: Reminder) -> [String] {
+        let dropped: Set<String> = ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID",
+                                    "LISTEN_FDNAMES", "INVOCATION_ID", "JOURNAL_STREAM"]
+        var env: [String] = []
+        var i = 0
+        while let entry = environ[i] {
+            let text = String(cString: entry)
+            let name = String(text.prefix { $0 != "=" })
+            if !dropped.contains(name) && !name.hasPrefix("ONEONONE_") { env.append(text) }
+            i += 1
+        }
+        for (name, value) in ReminderFields.environment(reminder) { env.append("\(name)=\(value)") }
+        return env
+    }
+}

@@ -1,0 +1,266 @@
+public import TOML
+
+/// Turns a parsed TOML document into a `Config`, checking every key and value.
+///
+/// It never stops at the first problem: every unknown key, wrong type and bad
+/// value is collected with its file:line:column and the text it saw, so one
+/// run of `oneonone check` shows them all.
+public struct ConfigDecoder {
+    /// Loads a time zone by name; the store passes one backed by the system's
+    /// tz database, tests pass fixed zones.
+    public typealias ZoneResolver = (String) -> Result<TimeZoneRules, TimeZoneError>
+
+    let file: String
+    let lines: [Substring]
+    let systemZone: TimeZoneRules
+    let resolveZone: ZoneResolver
+    var diagnostics: [Diagnostic] = []
+
+    static let topLevelKeys = ["timezone", "working_hours", "defaults", "team", "topics", "hook", "questions"]
+    static let settingKeys = [
+        "cadence", "slack", "lead", "repeat", "stale_after", "carry_limit", "consistency_floor", "consistency_window",
+    ]
+    static let memberKeys = ["name", "timezone", "working_hours", "away", "since"] + settingKeys
+    static let hookKeys = ["command", "on", "timeout"]
+    static let awayKeys = ["from", "to", "why"]
+
+    /// Decodes `table`, read from `file` whose text is `source`.
+    ///
+    /// - Parameters:
+    ///   - table: the parsed document.
+    ///   - file: the path shown in diagnostics.
+    ///   - source: the document's text, to show offending lines under errors.
+    ///   - systemZone: the zone used when the config names none.
+    ///   - resolveZone: loads a zone by name.
+    /// - Returns: the config, or every problem found.
+    public static func decode(
+        _ table: TOMLTable, file: String, source: String, systemZone: TimeZoneRules,
+        resolveZone: @escaping ZoneResolver
+    ) -> Result<Config, Diagnostics> {
+        var decoder = ConfigDecoder(
+            file: file, lines: source.split(separator: "\n", omittingEmptySubsequences: false),
+            systemZone: systemZone, resolveZone: resolveZone)
+        let config = decoder.decodeRoot(table)
+        let errors = decoder.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        if errors.contains(where: { $0.severity == .error }) { return .failure(Diagnostics(errors)) }
+        return .success(config)
+    }
+
+    // MARK: - Sections
+
+    mutating func decodeRoot(_ root: TOMLTable) -> Config {
+        checkKeys(root, allowed: Self.topLevelKeys, context: "the top level")
+        var zone = systemZone
+        if let entry = root.entry("timezone"), let z = timeZone(entry) { zone = z }
+        var hours = Config.defaultWorkingHours
+        if let entry = root.entry("working_hours"), let h = workingHours(entry) { hours = h }
+
+        var defaults = MemberSettings.standard
+        if let entry = root.entry("defaults"), let table = self.table(entry, context: "[defaults]") {
+            checkKeys(table, allowed: Self.settingKeys, context: "[defaults]")
+            defaults = settings(table, base: defaults, context: "[defaults]")
+        }
+        if case .auto = defaults.cadence {
+            defaults.autoFallback = MemberSettings.standard.cadence
+        } else {
+            defaults.autoFallback = defaults.cadence
+        }
+
+        var members: [Member] = []
+        if let entry = root.entry("team"), let team = self.table(entry, context: "[team]") {
+            members = decodeTeam(team, defaults: defaults, managerZone: zone)
+            if team.count == 0 {
+                error(at: entry.valuePosition, "the team is empty: add a member as [team.KEY] with at least a name")
+            }
+        } else {
+            diagnostics.append(Diagnostic(
+                file: file, line: 0, column: 0,
+                message: "the team is empty: add a member as [team.KEY] (see config/example.toml)"))
+        }
+
+        var topics: [Topic] = []
+        if let entry = root.entry("topics"), let table = self.table(entry, context: "[topics]") {
+            for topic in table.entries {
+                if let span = span(topic, context: "[topics]") {
+                    if span.isZero {
+                        error(at: topic.valuePosition, "topic '\(topic.key)' needs an interval longer than zero")
+                    } else {
+                        topics.append(Topic(name: topic.key, interval: span))
+                    }
+                }
+            }
+        }
+
+        var hooks: [Hook] = []
+        if let entry = root.entry("hook") {
+            if case .array(let array) = entry.value, array.elements.allSatisfy({ if case .table = $0 { true } else { false } }) {
+                for case (.table(let table), _) in zip(array.elements, array.positions) {
+                    if let hook = decodeHook(table) { hooks.append(hook) }
+                }
+            } else {
+                error(at: entry.valuePosition,
+                      "hooks are written as [[hook]] tables, found \(describe(entry.value))")
+            }
+        }
+
+        var questions = Config.defaultQuestions
+        if let entry = root.entry("questions"), let list = strings(entry, context: "the top level") {
+            questions = list
+        }
+        return Config(timeZone: zone, workingHours: hours, defaults: defaults, members: members,
+                      topics: topics, hooks: hooks, questions: questions)
+    }
+
+    mutating func decodeTeam(_ team: TOMLTable, defaults: MemberSettings, managerZone: TimeZoneRules) -> [Member] {
+        var members: [Member] = []
+        var keysSeen: [String: TOMLPosition] = [:]
+        var namesSeen: [String: (String, TOMLPosition)] = [:]
+        for entry in team.entries {
+            let context = "[team.\(TOMLWriter.key(entry.key))]"
+            guard let table = self.table(entry, context: context) else { continue }
+            if entry.key.isEmpty || entry.key.unicodeScalars.contains(where: { $0 == " " || $0 == "/" || $0 == "," }) {
+                error(at: entry.keyPosition,
+                      "member key '\(entry.key)' is typed on the command line: use letters, digits, '-' or '_' (e.g. [team.alice])")
+            }
+            if let first = keysSeen[entry.key.lowercased()] {
+                error(at: entry.keyPosition,
+                      "duplicate member '\(entry.key)': keys differ only in case from the one at \(first)")
+            }
+            keysSeen[entry.key.lowercased()] = entry.keyPosition
+            checkKeys(table, allowed: Self.memberKeys, context: context)
+
+            var name = entry.key
+            if let nameEntry = table.entry("name"), let n = string(nameEntry, context: context) {
+                if n.allSatisfy({ $0 == " " }) {
+                    error(at: nameEntry.valuePosition, "the name of member '\(entry.key)' is empty")
+                } else {
+                    name = n
+                }
+                let folded = n.lowercased()
+                if let (other, pos) = namesSeen[folded] {
+                    error(at: nameEntry.valuePosition,
+                          "duplicate member name \"\(n)\": member '\(other)' has it too (at \(pos))")
+                } else {
+                    namesSeen[folded] = (entry.key, nameEntry.valuePosition)
+                }
+            }
+            var settings = self.settings(table, base: defaults, context: context)
+            if table["cadence"] != nil {
+                settings.autoFallback = defaults.autoFallback
+            }
+            var zone = managerZone
+            if let e = table.entry("timezone"), let z = timeZone(e) { zone = z }
+            var hours = Config.defaultWorkingHours
+            if let e = table.entry("working_hours"), let h = workingHours(e) { hours = h }
+            var since: LocalDate?
+            if let e = table.entry("since") { since = date(e, context: context) }
+            var away: [AwayPeriod] = []
+            if let e = table.entry("away") { away = decodeAway(e, context: context) }
+            members.append(Member(key: entry.key, name: name, settings: settings, timeZone: zone,
+                                  workingHours: hours, away: away, since: since))
+        }
+        return members
+    }
+
+    mutating func decodeAway(_ entry: TOMLTable.Entry, context: String) -> [AwayPeriod] {
+        guard case .array(let array) = entry.value else {
+            error(at: entry.valuePosition,
+                  "'away' in \(context) is a list of periods like [{ from = 2026-12-22, to = 2027-01-04 }], found \(describe(entry.value))")
+            return []
+        }
+        var periods: [AwayPeriod] = []
+        for (value, position) in zip(array.elements, array.positions) {
+            guard case .table(let period) = value else {
+                error(at: position, "each away period is a table like { from = 2026-12-22, to = 2027-01-04 }, found \(describe(value))")
+                continue
+            }
+            checkKeys(period, allowed: Self.awayKeys, context: "an away period of \(context)")
+            guard let fromEntry = period.entry("from"), let toEntry = period.entry("to") else {
+                error(at: position, "an away period needs both 'from' and 'to' dates")
+                continue
+            }
+            let why = period.entry("why").flatMap { string($0, context: "an away period") }
+            guard let from = date(fromEntry, context: context), let to = date(toEntry, context: context) else { continue }
+            if to < from {
+                error(at: toEntry.valuePosition,
+                      "away period is reversed: it ends \(to) before it starts \(from)")
+                continue
+            }
+            periods.append(AwayPeriod(from: from, to: to, why: why))
+        }
+        return periods
+    }
+
+    mutating func decodeHook(_ table: TOMLTable) -> Hook? {
+        let context = "a [[hook]]"
+        checkKeys(table, allowed: Self.hookKeys, context: context)
+        guard let commandEntry = table.entry("command") else {
+            error(at: table.position, "this [[hook]] has no command: add command = [\"notify-send\", \"{title}\", \"{body}\"]")
+            return nil
+        }
+        var command: [String] = []
+        switch commandEntry.value {
+        case .string(let s):
+            error(at: commandEntry.valuePosition,
+                  "a hook's command is an argv array, never a shell string: write command = \(TOMLWriter.inline(.array(TOMLArray(s.split(separator: " ").map { .string(String($0)) }))))")
+            return nil
+        case .array(let array):
+            for (value, position) in zip(array.elements, array.positions) {
+                guard case .string(let argument) = value else {
+                    error(at: position, "every argument of a hook's command is a string, found \(describe(value))")
+                    return nil
+                }
+                checkPlaceholders(argument, at: position)
+                command.append(argument)
+            }
+            if command.isEmpty {
+                error(at: commandEntry.valuePosition, "a hook's command names at least the program to run")
+                return nil
+            }
+            if command[0].isEmpty {
+                error(at: array.positions[0], "the program of a hook's command is empty")
+                return nil
+            }
+        default:
+            error(at: commandEntry.valuePosition, "a hook's command is an argv array of strings, found \(describe(commandEntry.value))")
+            return nil
+        }
+        var kinds = Set(ReminderKind.allCases)
+        if let onEntry = table.entry("on"), let names = strings(onEntry, context: context) {
+            kinds = []
+            let positions: [TOMLPosition]
+            if case .array(let a) = onEntry.value { positions = a.positions } else { positions = [] }
+            for (i, name) in names.enumerated() {
+                if let kind = ReminderKind(rawValue: name) {
+                    kinds.insert(kind)
+                } else {
+                    let at = i < positions.count ? positions[i] : onEntry.valuePosition
+                    let known = ReminderKind.allCases.map(\.rawValue)
+                    let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" }
+                        ?? " (known kinds: \(known.joined(separator: ", ")))"
+                    error(at: at, "unknown reminder kind '\(name)'\(hint)")
+                }
+            }
+        }
+        var timeout = TimeSpan(seconds: 10)
+        if let e = table.entry("timeout"), let t = span(e, context: context) {
+            if t.isZero { error(at: e.valuePosition, "a hook's timeout must be longer than zero") } else { timeout = t }
+        }
+        return Hook(command: command, kinds: kinds, timeout: timeout)
+    }
+
+    mutating func checkPlaceholders(_ argument: String, at position: TOMLPosition) {
+        var rest = Substring(argument)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { return }
+            let name = String(rest[rest.index(after: open)..<close])
+            if !Hook.placeholders.contains(name), !name.isEmpty,
+               name.allSatisfy({ $0.isLetter || $0 == "_" }) {
+                let hint = Suggestion.closest(to: name, in: Hook.placeholders).map { "; did you mean '{\($0)}'?" }
+                    ?? " (known: \(Hook.placeholders.map { "{\($0)}" }.joined(separator: ", ")))"
+                error(at: position, "unknown placeholder '{\(name)}' in hook argument \"\(argument)\"\(hint)")
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+    }
+}

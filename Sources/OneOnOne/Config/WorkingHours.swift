@@ -1,0 +1,217 @@
+/// When someone works, per weekday: `Mon-Fri 09:00-17:30`,
+/// `Mon-Thu 09:00-12:00,13:00-17:30; Fri 09:00-13:00`, or `always`.
+///
+/// Reminders that fall outside the manager's working hours wait for the next
+/// start; the agenda shows the overlap of the manager's and a report's hours.
+public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
+    /// A span of one day in minutes from midnight, `start ..< end`, end ≤ 1440.
+    public struct Range: Hashable, Sendable, Comparable {
+        public var start: Int
+        public var end: Int
+
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
+
+        public static func < (a: Range, b: Range) -> Bool { (a.start, a.end) < (b.start, b.end) }
+    }
+
+    /// Ranges for each weekday; index 0 is Monday, 6 is Sunday. Sorted, disjoint.
+    public private(set) var days: [[Range]]
+
+    /// Every minute of every day.
+    public static let always = WorkingHours(days: Array(repeating: [Range(start: 0, end: 1440)], count: 7))
+
+    /// The ranges of `weekday` (sorted, disjoint).
+    public func ranges(on weekday: Weekday) -> [Range] { days[weekday.rawValue - 1] }
+
+    /// Whether `minute` (from midnight) of `weekday` is inside working hours.
+    public func contains(_ weekday: Weekday, minute: Int) -> Bool {
+        ranges(on: weekday).contains { $0.start <= minute && minute < $0.end }
+    }
+
+    /// True when no day has any working time.
+    public var isEmpty: Bool { days.allSatisfy(\.isEmpty) }
+
+    init(days: [[Range]]) {
+        self.days = days.map(WorkingHours.merge)
+    }
+
+    /// The hours in config notation, days with the same ranges grouped.
+    public var description: String {
+        if self == .always { return "always" }
+        var groups: [String] = []
+        var i = 0
+        while i < 7 {
+            guard !days[i].isEmpty else { i += 1; continue }
+            var j = i
+            while j + 1 < 7 && days[j + 1] == days[i] { j += 1 }
+            let dayText = i == j ? WorkingHours.dayNames[i] : "\(WorkingHours.dayNames[i])-\(WorkingHours.dayNames[j])"
+            let rangeText = days[i].map { "\(WorkingHours.clock($0.start))-\(WorkingHours.clock($0.end))" }
+            groups.append("\(dayText) \(rangeText.joined(separator: ","))")
+            i = j + 1
+        }
+        return groups.joined(separator: "; ")
+    }
+
+    /// Intersects two schedules day by day (both given in the same zone).
+    public func intersection(_ other: WorkingHours) -> WorkingHours {
+        var result: [[Range]] = []
+        for d in 0..<7 {
+            var day: [Range] = []
+            for a in days[d] {
+                for b in other.days[d] {
+                    let s = max(a.start, b.start), e = min(a.end, b.end)
+                    if s < e { day.append(Range(start: s, end: e)) }
+                }
+            }
+            result.append(day)
+        }
+        return WorkingHours(days: result)
+    }
+
+    static let dayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+    static func clock(_ minutes: Int) -> String {
+        let h = minutes / 60, m = minutes % 60
+        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    }
+
+    static func merge(_ ranges: [Range]) -> [Range] {
+        var merged: [Range] = []
+        for r in ranges.sorted() {
+            if let last = merged.last, r.start <= last.end {
+                merged[merged.count - 1].end = max(last.end, r.end)
+            } else {
+                merged.append(r)
+            }
+        }
+        return merged
+    }
+}
+
+extension WorkingHours {
+    /// Reads working hours: groups separated by `;`, each `DAYS RANGES`, where
+    /// DAYS is a list of days or day spans (`Mon-Fri`, `Mon,Wed`, `Sat-Sun`)
+    /// and RANGES a list of `HH:MM-HH:MM` (`24:00` may end a range). `always`
+    /// means every minute of the week.
+    public static func parse(_ text: String) -> Result<WorkingHours, TextError> {
+        let scalars = Array(text.unicodeScalars)
+        if String(text.lowercased().split(separator: " ").joined()) == "always" { return .success(.always) }
+        var days: [[Range]] = Array(repeating: [], count: 7)
+        var cursor = Cursor(scalars: scalars, text: text)
+        cursor.skipSpaces()
+        guard !cursor.atEnd else {
+            return .failure(TextError("empty working hours: write e.g. \"Mon-Fri 09:00-17:30\"", at: 0))
+        }
+        while !cursor.atEnd {
+            // DAYS
+            var groupDays: [Int] = []
+            repeat {
+                cursor.skipSpaces()
+                let first = try? cursor.day().get()
+                guard let first else { return .failure(cursor.failure(cursor.dayError())) }
+                var last = first
+                if cursor.peek == "-" {
+                    cursor.advance()
+                    guard let end = try? cursor.day().get() else { return .failure(cursor.failure(cursor.dayError())) }
+                    last = end
+                }
+                var d = first
+                while true {
+                    groupDays.append(d)
+                    if d == last { break }
+                    d = (d + 1) % 7
+                }
+            } while cursor.consume(",")
+            guard cursor.peek == " " else {
+                return .failure(cursor.failure("expected a space and then times like 09:00-17:30 after the days in '\(text)'"))
+            }
+            // RANGES
+            var groupRanges: [Range] = []
+            repeat {
+                cursor.skipSpaces()
+                let rangeStart = cursor.index
+                guard let start = cursor.clock() else { return .failure(cursor.failure(cursor.clockError())) }
+                guard cursor.consume("-") else {
+                    return .failure(cursor.failure("expected '-' between the start and end time in '\(text)'"))
+                }
+                guard let end = cursor.clock() else { return .failure(cursor.failure(cursor.clockError())) }
+                guard start < end else {
+                    return .failure(TextError(
+                        "the range \(clock(start))-\(clock(end)) in '\(text)' ends before it starts; split a range across midnight into two days",
+                        at: rangeStart))
+                }
+                groupRanges.append(Range(start: start, end: end))
+            } while cursor.consume(",")
+            for d in groupDays { days[d] += groupRanges }
+            cursor.skipSpaces()
+            if cursor.atEnd { break }
+            guard cursor.consume(";") else {
+                return .failure(cursor.failure("expected ';' between groups of days, or the end, in '\(text)'"))
+            }
+            cursor.skipSpaces()
+        }
+        return .success(WorkingHours(days: days))
+    }
+
+    /// A small reader over the text's scalars, for the parser above.
+    private struct Cursor {
+        let scalars: [Unicode.Scalar]
+        let text: String
+        var index = 0
+
+        var atEnd: Bool { index >= scalars.count }
+        var peek: Unicode.Scalar? { atEnd ? nil : scalars[index] }
+
+        mutating func advance() { index += 1 }
+        mutating func skipSpaces() { while peek == " " { index += 1 } }
+        mutating func consume(_ s: Unicode.Scalar) -> Bool {
+            guard peek == s else { return false }
+            index += 1
+            return true
+        }
+
+        func failure(_ message: String) -> TextError { TextError(message, at: index) }
+
+        func dayError() -> String {
+            "expected a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun) in '\(text)'"
+        }
+
+        func clockError() -> String { "expected a time as HH:MM (00:00 to 24:00) in '\(text)'" }
+
+        /// A day name, 3 letters or in full, any case → 0 (Mon) … 6 (Sun).
+        mutating func day() -> Result<Int, TextError> {
+            let start = index
+            while let c = peek, c.properties.isAlphabetic { index += 1 }
+            let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
+            let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+            for (i, name) in full.enumerated() where word == name || word == String(name.prefix(3)) {
+                return .success(i)
+            }
+            index = start
+            return .failure(TextError(dayError(), at: start))
+        }
+
+        /// `HH:MM` → minutes from midnight; 24:00 is allowed.
+        mutating func clock() -> Int? {
+            // Reads between `least` and `most` ASCII digits.
+            func digits(_ least: Int, _ most: Int) -> Int? {
+                var value = 0, count = 0
+                while count < most, let c = peek, c.value >= 48, c.value <= 57 {
+                    value = value * 10 + Int(c.value - 48)
+                    index += 1
+                    count += 1
+                }
+                return count >= least ? value : nil
+            }
+            let start = index
+            guard let h = digits(1, 2), consume(":"), let m = digits(2, 2), m < 60, h < 24 || (h == 24 && m == 0) else {
+                index = start
+                return nil
+            }
+            return h * 60 + m
+        }
+    }
+}

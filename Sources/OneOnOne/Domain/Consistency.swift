@@ -1,0 +1,166 @@
+/// How regularly 1:1s with a member really happen, over a recent window.
+public struct Consistency: Sendable, Hashable {
+    /// The share of expected 1:1s held on time (within the slack), 0 … 1;
+    /// nil when the window holds no expected 1:1 yet.
+    public var onTimeShare: Double?
+    /// Expected 1:1s in the window, and how many of them were on time.
+    public var expected: Int
+    public var onTime: Int
+    /// On-time 1:1s in a row, counting back from the latest.
+    public var streak: Int
+    /// The mean days between 1:1s in the window, nil with fewer than two.
+    public var meanInterval: Double?
+    /// The cadence in days, to compare the mean with.
+    public var cadenceDays: Double
+    /// Whether things are getting better or worse than the window before.
+    public var trend: Trend
+    /// The ratio interval / cadence of the recent intervals, oldest first
+    /// (for the sparkline); a missed, still open interval counts too.
+    public var recentRatios: [Double]
+
+    /// The direction of the on-time share against the window before.
+    public enum Trend: String, Sendable, Hashable {
+        case improving, steady, slipping, unknown
+    }
+
+    /// The recent intervals as a small bar chart, one bar per interval,
+    /// taller for longer gaps (a full bar is twice the cadence or more).
+    public var sparkline: String {
+        let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        return String(recentRatios.map { ratio in bars[min(7, max(0, Int((ratio / 2 * 8).rounded(.down))))] })
+    }
+
+    /// Measures consistency at `today` for a schedule.
+    ///
+    /// Each 1:1 after the first is one expected 1:1: on time when held by
+    /// the due date of the one before plus the slack. A 1:1 now overdue is
+    /// one more expected 1:1, missed. The window is `consistency_window`
+    /// (at least six cadence periods are not required: short histories are
+    /// measured on what there is).
+    public init(schedule: Schedule, today: LocalDate) {
+        let window = schedule.member.settings.consistencyWindow.days
+        let start = today.adding(days: -window)
+        let previousStart = start.adding(days: -window)
+        let outcomes = Consistency.outcomes(schedule: schedule, today: today, from: previousStart)
+        let current = outcomes.filter { $0.end > start }
+        let previous = outcomes.filter { $0.end <= start }
+        expected = current.count
+        onTime = current.filter(\.onTime).count
+        onTimeShare = expected > 0 ? Double(onTime) / Double(expected) : nil
+        streak = current.reversed().prefix { $0.onTime }.count
+        let intervals = current.filter { !$0.open }.map { Double($0.days) }
+        meanInterval = intervals.isEmpty ? nil : intervals.reduce(0, +) / Double(intervals.count)
+        cadenceDays = schedule.cadenceDays
+        recentRatios = outcomes.suffix(8).map { Double($0.days) / schedule.cadenceDays }
+        if let now = onTimeShare, !previous.isEmpty {
+            let before = Double(previous.filter(\.onTime).count) / Double(previous.count)
+            trend = now > before + 0.1 ? .improving : now < before - 0.1 ? .slipping : .steady
+        } else {
+            trend = .unknown
+        }
+    }
+
+    /// One expected 1:1 and how it went.
+    struct Outcome {
+        var end: LocalDate
+        var days: Int
+        var onTime: Bool
+        var open: Bool
+    }
+
+    /// The outcomes of every expected 1:1 that ended after `from`.
+    static func outcomes(schedule: Schedule, today: LocalDate, from: LocalDate) -> [Outcome] {
+        let meetings = schedule.meetings
+        let slack = schedule.member.settings.slack.days
+        var result: [Outcome] = []
+        let firstIndex = max(1, meetings.map(\.date).firstIndexAfter(from))
+        if firstIndex < meetings.count {
+            for i in firstIndex..<meetings.count {
+                let previous = meetings[i - 1].date, date = meetings[i].date
+                let due = Schedule.dueDate(after: previous, cadence: schedule.cadence, away: schedule.member.away)
+                result.append(Outcome(end: date, days: previous.days(to: date),
+                                      onTime: date <= due.adding(days: slack), open: false))
+            }
+        }
+        if today > schedule.lastLateDay, let last = meetings.last {
+            result.append(Outcome(end: today, days: last.date.days(to: today), onTime: false, open: true))
+        }
+        return result
+    }
+
+    /// The day the member's on-time share last fell below `floor` and has
+    /// stayed there until `today`, or nil when it is not below the floor.
+    /// Needs at least three expected 1:1s in the window to judge.
+    public static func driftStart(schedule: Schedule, today: LocalDate) -> LocalDate? {
+        let settings = schedule.member.settings
+        func below(at day: LocalDate) -> Bool {
+            let window = settings.consistencyWindow.days
+            let all = outcomes(schedule: schedule, today: day, from: day.adding(days: -window))
+                .filter { $0.end <= day }
+            guard all.count >= 3 else { return false }
+            return Double(all.filter(\.onTime).count) / Double(all.count) < settings.consistencyFloor
+        }
+        guard below(at: today) else { return nil }
+        // Points where the share can change: each 1:1, and each day a 1:1 became overdue.
+        var points = schedule.meetings.map(\.date).filter { $0 > today.adding(days: -400) && $0 <= today }
+        for (i, m) in schedule.meetings.enumerated() where m.date > today.adding(days: -400) {
+            let due = Schedule.dueDate(after: m.date, cadence: schedule.cadence, away: schedule.member.away)
+            let missed = due.adding(days: settings.slack.days + 1)
+            let next = i + 1 < schedule.meetings.count ? schedule.meetings[i + 1].date : today.adding(days: 1)
+            if missed < next && missed <= today { points.append(missed) }
+        }
+        points.sort()
+        var start: LocalDate?
+        for p in points.reversed() {
+            if below(at: p) { start = p } else { break }
+        }
+        return start ?? today
+    }
+}
+
+/// A member's recent mood against their usual.
+public struct MoodTrend: Sendable, Hashable {
+    /// The mean of the last three recorded moods.
+    public var recent: Double
+    /// The mean of the moods before those.
+    public var baseline: Double
+    /// The 1:1 from which the recent mood has stayed clearly below baseline.
+    public var dropSince: LocalDate?
+
+    /// Judges the moods of `meetings` (oldest first); nil with fewer than
+    /// six moods recorded. A drop is a recent mean at least one point below
+    /// the baseline.
+    public init?(meetings: [Meeting]) {
+        let moods = meetings.compactMap { m in m.mood.map { (m.date, Double($0)) } }
+        guard moods.count >= 6 else { return nil }
+        func judge(_ upTo: Int) -> (Double, Double, Bool) {
+            let recent = moods[(upTo - 3)..<upTo].map(\.1).reduce(0, +) / 3
+            let before = moods[0..<(upTo - 3)].map(\.1)
+            let baseline = before.reduce(0, +) / Double(before.count)
+            return (recent, baseline, recent <= baseline - 1.0)
+        }
+        let (recent, baseline, dropped) = judge(moods.count)
+        self.recent = recent
+        self.baseline = baseline
+        guard dropped else { dropSince = nil; return }
+        var upTo = moods.count
+        while upTo - 1 >= 6, judge(upTo - 1).2 { upTo -= 1 }
+        dropSince = moods[upTo - 1].0
+    }
+}
+
+extension Schedule {
+    /// The topics not raised with the member within their interval, as of
+    /// `today`, with the day each last came up (nil: never).
+    public func topicsDue(_ topics: [Topic], today: LocalDate) -> [(topic: Topic, last: LocalDate?)] {
+        var result: [(Topic, LocalDate?)] = []
+        let start = member.since ?? meetings.first?.date ?? anchor
+        for topic in topics {
+            let last = meetings.last { $0.topics.contains(topic.name) }?.date
+            if (last ?? start).adding(days: max(1, topic.interval.days)) <= today {
+                result.append((topic, last))
+            }
+        }
+        return result
+    }
+}

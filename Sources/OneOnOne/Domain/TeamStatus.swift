@@ -1,0 +1,70 @@
+/// Everything `oneonone status` shows about one member at one instant.
+public struct MemberStatus: Sendable {
+    public let schedule: Schedule
+    public let state: MemberState
+    public let consistency: Consistency
+    public let openItems: [ActionItem]
+    public let staleItems: [(item: ActionItem, staleness: Staleness)]
+    public let topicsDue: [(topic: Topic, last: LocalDate?)]
+    public let mood: MoodTrend?
+
+    public var member: Member { schedule.member }
+}
+
+/// The status of the whole team, computed once over an indexed history.
+public struct TeamStatus: Sendable {
+    public let members: [MemberStatus]
+    public let today: LocalDate
+    public let now: Instant
+
+    /// Computes every member's status at `now`.
+    public init(config: Config, history: History, now: Instant) {
+        let context = PlanContext(config: config, history: history, now: now)
+        self.now = now
+        today = context.today
+        var result: [MemberStatus] = []
+        for member in config.members {
+            let schedule = context.schedule(for: member)
+            let timeline = Timeline(schedule: schedule, calendar: context.calendar)
+            var state = timeline.state(at: now)
+            if let away = member.away.first(where: { $0.contains(context.today) }) {
+                state = .away(until: away.to)
+            } else if let until = context.snoozes[member.key], until > now {
+                state = .snoozed(until: until)
+            }
+            let dates = schedule.meetings.map(\.date)
+            let items = context.actionsByMember[member.key] ?? []
+            let open = items.filter { $0.status == .open }
+            var stale: [(ActionItem, Staleness)] = []
+            for item in open {
+                if let s = item.staleness(settings: member.settings, away: member.away, meetingDates: dates),
+                   s.since <= context.today {
+                    stale.append((item, s))
+                }
+            }
+            result.append(MemberStatus(
+                schedule: schedule, state: state, consistency: Consistency(schedule: schedule, today: context.today),
+                openItems: open, staleItems: stale, topicsDue: schedule.topicsDue(config.topics, today: context.today),
+                mood: MoodTrend(meetings: schedule.meetings)))
+        }
+        members = result
+    }
+
+    /// One line for the daemon's STATUS: the next 1:1 due and stale items,
+    /// e.g. "next: 1:1 with Alice due Tue · 2 stale items".
+    public var summary: String {
+        var parts: [String] = []
+        let overdue = members.filter { if case .overdue = $0.state { true } else { false } }
+        if !overdue.isEmpty { parts.append("\(overdue.count) overdue") }
+        let upcoming = members.filter {
+            switch $0.state { case .away, .snoozed, .overdue: false; default: true }
+        }.min { $0.schedule.due < $1.schedule.due }
+        if let next = upcoming {
+            let first = next.member.name.split(separator: " ").first.map(String.init) ?? next.member.name
+            parts.append("next: 1:1 with \(first) due \(DateText.relative(next.schedule.due, today: today))")
+        }
+        let stale = members.reduce(0) { $0 + $1.staleItems.count }
+        if stale > 0 { parts.append("\(stale) stale item\(stale == 1 ? "" : "s")") }
+        return parts.isEmpty ? "nothing due" : parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,141 @@
+/// The history indexed for one evaluation: 1:1s and items grouped by member,
+/// the latest snooze per subject, and the calendar of the manager's zone.
+struct PlanContext {
+    let config: Config
+    let history: History
+    let now: Instant
+    let calendar: ZonedCalendar
+    let today: LocalDate
+    let meetingsByMember: [String: [Meeting]]
+    let actionsByMember: [String: [ActionItem]]
+    let snoozes: [String: Instant]
+
+    init(config: Config, history: History, now: Instant) {
+        self.config = config
+        self.history = history
+        self.now = now
+        calendar = ZonedCalendar(zone: config.timeZone)
+        today = calendar.date(of: now)
+        meetingsByMember = History.group(history.meetings, by: \.member)
+        actionsByMember = Dictionary(grouping: history.actions, by: \.member)
+        var snoozes: [String: Instant] = [:]
+        for s in history.snoozes { snoozes[s.subject] = max(snoozes[s.subject] ?? s.until, s.until) }
+        self.snoozes = snoozes
+    }
+
+    func schedule(for member: Member) -> Schedule {
+        Schedule(member: member, meetings: meetingsByMember[member.key] ?? [],
+                 firstSeen: history.firstSeen[member.key], today: today)
+    }
+
+    /// Moves `raw` past the snooze, out of the member's away periods and
+    /// into the manager's working hours.
+    func deferral(for member: Member, snoozedUntil: Instant?) -> (Instant) -> Instant {
+        let calendar = self.calendar, hours = config.workingHours, away = member.away
+        return { raw in
+            var t = raw
+            if let s = snoozedUntil, t < s { t = s }
+            for _ in 0..<16 {
+                let before = t
+                let d = calendar.date(of: t)
+                if let p = away.first(where: { $0.contains(d) }) { t = calendar.startOfDay(p.to.adding(days: 1)) }
+                t = calendar.nextWorkingInstant(atOrAfter: t, hours: hours)
+                if t == before { break }
+            }
+            return t
+        }
+    }
+
+    /// Every reminder sequence about `member`: their 1:1, each open action
+    /// item, drift and mood.
+    func sequences(for member: Member) -> [EventSequence] {
+        let schedule = schedule(for: member)
+        let timeline = Timeline(schedule: schedule, calendar: calendar)
+        let memberSnooze = snoozes[member.key]
+        let text = ReminderText(context: self, schedule: schedule)
+        var result: [EventSequence] = []
+
+        // The 1:1: [due-soon], due, overdue #1, #2 …
+        let hasLead = timeline.dueSoonStart != nil
+        let offset = hasLead ? 0 : 1
+        let meetingDeferral = deferral(for: member, snoozedUntil: memberSnooze)
+        result.append(EventSequence(
+            raw: { n in
+                switch n + offset {
+                case 0: timeline.dueSoonStart!
+                case 1: timeline.dueStart
+                default: timeline.overdue(n + offset - 1)
+                }
+            },
+            deferral: meetingDeferral,
+            count: nil,
+            lastRawIndex: { t in
+                let k = timeline.overdueCount(at: t)
+                if k > 0 { return k + 1 - offset }
+                if t >= timeline.dueStart { return 1 - offset }
+                if hasLead, t >= timeline.dueSoonStart! { return 0 }
+                return -1
+            },
+            make: { n, scheduled in text.meetingReminder(step: n + offset, scheduled: scheduled) },
+            timed: true))
+
+        // Open action items that are or will become stale.
+        let meetingDates = schedule.meetings.map(\.date)
+        for item in actionsByMember[member.key] ?? [] {
+            guard let staleness = item.staleness(settings: member.settings, away: member.away,
+                                                 meetingDates: meetingDates) else { continue }
+            let start = calendar.startOfDay(staleness.since)
+            let repeatEvery = member.settings.repeatEvery
+            let snooze = [memberSnooze, snoozes[item.id]].compactMap { $0 }.max()
+            let nominal = max(1, Int64(repeatEvery.nominalSeconds))
+            let calendar = self.calendar
+            let raw: (Int) -> Instant = { n in calendar.adding(repeatEvery, times: n, to: start) }
+            result.append(EventSequence(
+                raw: raw,
+                deferral: deferral(for: member, snoozedUntil: snooze),
+                count: nil,
+                lastRawIndex: { t in
+                    guard t >= start else { return -1 }
+                    var n = Int((t - start) / nominal)
+                    while n > 0 && raw(n) > t { n -= 1 }
+                    while raw(n + 1) <= t { n += 1 }
+                    return n
+                },
+                make: { n, scheduled in text.staleReminder(item, staleness, occurrence: n + 1, scheduled: scheduled) },
+                timed: true))
+        }
+
+        // Drift: once per fall below the consistency floor.
+        if let since = Consistency.driftStart(schedule: schedule, today: today) {
+            result.append(single(calendar.startOfDay(since), member: member, snooze: memberSnooze) { scheduled in
+                text.driftReminder(since: since, scheduled: scheduled)
+            })
+        }
+        // Mood: once per drop below the member's baseline.
+        if let mood = MoodTrend(meetings: schedule.meetings), let since = mood.dropSince {
+            result.append(single(calendar.startOfDay(since), member: member, snooze: memberSnooze) { scheduled in
+                text.moodReminder(mood, since: since, scheduled: scheduled)
+            })
+        }
+        return result
+    }
+
+    func single(_ raw: Instant, member: Member, snooze: Instant?,
+                _ make: @escaping (Instant) -> Reminder) -> EventSequence {
+        EventSequence(
+            raw: { _ in raw }, deferral: deferral(for: member, snoozedUntil: snooze), count: 1,
+            lastRawIndex: { t in t >= raw ? 0 : -1 }, make: { _, scheduled in make(scheduled) }, timed: false)
+    }
+}
+
+extension History {
+    /// Groups records by a key, keeping each group sorted by date.
+    static func group(_ meetings: [Meeting], by key: KeyPath<Meeting, String>) -> [String: [Meeting]] {
+        var groups: [String: [Meeting]] = [:]
+        for m in meetings { groups[m[keyPath: key], default: []].append(m) }
+        for (k, list) in groups where !zip(list, list.dropFirst()).allSatisfy({ $0.date <= $1.date }) {
+            groups[k] = list.sorted { $0.date < $1.date }
+        }
+        return groups
+    }
+}

@@ -1,0 +1,104 @@
+/// Decides which reminders fire now and when to look again.
+///
+/// One pure function of the config, the history, the fired ledger and the
+/// current instant. Every reminder has a stable key and fires only if its
+/// key is not in the ledger, so evaluating twice, restarting, or waking late
+/// never duplicates; of a run of missed occurrences only the latest fires,
+/// marked late.
+public enum Planner {
+    /// Reminders fired after this much delay are marked late.
+    static let lateTolerance: Int64 = 60
+
+    /// The reminders to fire at `now` and the next instant worth waking for.
+    public static func plan(config: Config, history: History, ledger: Ledger, now: Instant) -> Plan {
+        let context = PlanContext(config: config, history: history, now: now)
+        var fire: [Reminder] = []
+        var wake: Instant?
+        func consider(_ sequence: EventSequence) {
+            let (due, next) = sequence.resolve(at: now)
+            if let due, !ledger.contains(due.key) { fire.append(due) }
+            if let next, next > now { wake = min(wake ?? next, next) }
+        }
+        for member in config.members {
+            for sequence in context.sequences(for: member) { consider(sequence) }
+        }
+        fire.sort { ($0.scheduled, $0.kind, $0.key) < ($1.scheduled, $1.kind, $1.key) }
+        return Plan(fire: fire, nextWake: wake)
+    }
+
+    /// What would fire from `now` until `until`, assuming every reminder is
+    /// delivered when due: the answer to `oneonone plan --days N`.
+    public static func upcoming(config: Config, history: History, ledger: Ledger, from now: Instant,
+                                until: Instant, limit: Int = 10_000) -> [Reminder] {
+        var ledger = ledger
+        var result: [Reminder] = []
+        var t = now
+        while t <= until && result.count < limit {
+            let plan = plan(config: config, history: history, ledger: ledger, now: t)
+            for reminder in plan.fire {
+                ledger.record(reminder.key, at: t)
+                var r = reminder
+                if t > now { r.lateBy = nil }
+                result.append(r)
+            }
+            guard let next = plan.nextWake else { break }
+            t = next
+        }
+        return result
+    }
+}
+
+/// A run of reminders about one subject, each later than the one before:
+/// due-soon, due, overdue #1, #2 … for a 1:1; stale #1, #2 … for an item.
+struct EventSequence {
+    /// The raw instant of occurrence `n` (0-based), before deferral.
+    let raw: (Int) -> Instant
+    /// Moves a raw instant to when it may fire (working hours, away, snooze).
+    let deferral: (Instant) -> Instant
+    /// The number of occurrences; nil for an endless (repeating) run.
+    let count: Int?
+    /// The largest `n` whose raw instant is ≤ the given instant, or −1.
+    let lastRawIndex: (Instant) -> Int
+    /// Builds the reminder for occurrence `n` scheduled at the instant.
+    let make: (Int, Instant) -> Reminder
+    /// Whether lateness is reported (not for alerts discovered from history).
+    let timed: Bool
+
+    /// The occurrence to fire at `now` (the latest whose deferred instant has
+    /// come, if any) and the deferred instant of the one after it.
+    func resolve(at now: Instant) -> (Reminder?, Instant?) {
+        var high = lastRawIndex(now)
+        if let count { high = min(high, count - 1) }
+        // deferral ∘ raw is non-decreasing: binary search for the last n ≤ now.
+        var low = 0, found = -1
+        while low <= high {
+            let mid = (low + high) / 2
+            if deferral(raw(mid)) <= now { found = mid; low = mid + 1 } else { high = mid - 1 }
+        }
+        var reminder: Reminder?
+        if found >= 0 {
+            let scheduled = deferral(raw(found))
+            var r = make(found, scheduled)
+            let late = now - scheduled
+            r.lateBy = timed && late > Planner.lateTolerance ? late : nil
+            reminder = r
+        }
+        let nextIndex = found + 1
+        var next: Instant?
+        if count.map({ nextIndex < $0 }) ?? true {
+            // Several raw instants may defer to the same moment; the first
+            // strictly in the future is the next wake.
+            var n = nextIndex
+            var t = deferral(raw(n))
+            var steps = 0
+            while t <= now && steps < 10_000 {
+                n += 1
+                if let count, n >= count { return (reminder, nil) }
+                t = deferral(raw(n))
+                steps += 1
+            }
+            next = t > now ? t : nil
+        }
+        return (reminder, next)
+    }
+}

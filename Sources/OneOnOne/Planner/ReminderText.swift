@@ -1,0 +1,114 @@
+/// Writes reminders' titles and bodies for a person reading a notification
+/// or the journal.
+struct ReminderText {
+    let context: PlanContext
+    let schedule: Schedule
+
+    var member: Member { schedule.member }
+    var today: LocalDate { context.today }
+
+    /// "Alice" from "Alice Kovalenko": titles stay short.
+    var firstName: String { String(member.name.split(separator: " ").first ?? Substring(member.name)) }
+
+    /// "every 2 weeks, last held Nov 10" / "every 2 weeks, never held".
+    var cadenceLine: String {
+        let cadence = schedule.learned ? "\(schedule.cadence) (learned)" : "\(schedule.cadence)"
+        if let last = schedule.last {
+            return "\(cadence.prefix(1).uppercased() + cadence.dropFirst()), last held \(DateText.withWeekday(last.date))"
+        }
+        return "\(cadence.prefix(1).uppercased() + cadence.dropFirst()), not held yet"
+    }
+
+    /// One line per open item of the member, stale ones marked.
+    var itemLines: [String] {
+        let dates = schedule.meetings.map(\.date)
+        let open = (context.actionsByMember[member.key] ?? []).filter { $0.status == .open }
+        guard !open.isEmpty else { return [] }
+        var lines = ["\(open.count) open item\(open.count == 1 ? "" : "s"):"]
+        for item in open.prefix(8) {
+            var details = [item.owner == .me ? "you" : firstName]
+            if let due = item.due { details.append("due \(DateText.short(due))") }
+            if let s = item.staleness(settings: member.settings, away: member.away, meetingDates: dates), s.since <= today {
+                details.append("stale")
+            }
+            lines.append("• [\(item.id)] \(item.text) (\(details.joined(separator: ", ")))")
+        }
+        if open.count > 8 { lines.append("• … and \(open.count - 8) more") }
+        return lines
+    }
+
+    func lateLine(_ scheduled: Instant) -> [String] {
+        let late = context.now - scheduled
+        guard late > Planner.lateTolerance else { return [] }
+        return ["(Late by \(DateText.duration(seconds: late)): it came due while oneonone was not running.)"]
+    }
+
+    /// due-soon (step 0), due (1) or overdue #n (step n + 1).
+    func meetingReminder(step: Int, scheduled: Instant) -> Reminder {
+        let due = schedule.due
+        let kind: ReminderKind, key: String, title: String, urgency: Urgency
+        let occurrence = max(1, step - 1)
+        switch step {
+        case 0:
+            kind = .dueSoon
+            key = "due-soon/\(member.key)/\(due)"
+            title = "1:1 with \(firstName) due \(DateText.relative(due, today: context.calendar.date(of: scheduled)))"
+            urgency = .low
+        case 1:
+            kind = .due
+            key = "due/\(member.key)/\(due)"
+            title = "1:1 with \(firstName) due today"
+            urgency = .normal
+        default:
+            kind = .overdue
+            key = "overdue/\(member.key)/\(due)#\(occurrence)"
+            let days = due.days(to: context.calendar.date(of: max(scheduled, context.now)))
+            title = "1:1 with \(firstName) overdue by \(DateText.days(days))"
+            urgency = occurrence > 3 ? .critical : .normal
+        }
+        var body = ["\(member.name): 1:1 due \(DateText.withWeekday(due)). \(cadenceLine)."]
+        if let away = member.away.first(where: { $0.from > today && $0.from <= due.adding(days: 7) }) {
+            body.append("Away from \(DateText.short(away.from)) to \(DateText.short(away.to))\(away.why.map { " (\($0))" } ?? "").")
+        }
+        body += itemLines
+        body += lateLine(scheduled)
+        return Reminder(key: key, kind: kind, urgency: urgency, member: member.key, memberName: member.name,
+                        actionID: nil, due: due, scheduled: scheduled, lateBy: nil, occurrence: occurrence,
+                        title: title, body: body.joined(separator: "\n"))
+    }
+
+    func staleReminder(_ item: ActionItem, _ staleness: Staleness, occurrence: Int, scheduled: Instant) -> Reminder {
+        let who = item.owner == .me ? "your item" : "\(firstName)'s item"
+        var body = ["\(member.name), \(who) [\(item.id)]: \(item.text)",
+                    "Stale: \(staleness.reasons.map(\.text).joined(separator: "; ")). Written down \(DateText.short(item.created)).",
+                    "Mark it with: oneonone action done|touch|drop \(item.id)"]
+        body += lateLine(scheduled)
+        return Reminder(
+            key: "stale-action/\(item.id)/\(staleness.since)#\(occurrence)", kind: .staleAction,
+            urgency: occurrence > 3 ? .critical : .normal, member: member.key, memberName: member.name,
+            actionID: item.id, due: item.due, scheduled: scheduled, lateBy: nil, occurrence: occurrence,
+            title: "Stale item for \(firstName): \(item.text.count > 60 ? String(item.text.prefix(57)) + "…" : item.text)",
+            body: body.joined(separator: "\n"))
+    }
+
+    func driftReminder(since: LocalDate, scheduled: Instant) -> Reminder {
+        let c = Consistency(schedule: schedule, today: today)
+        let floor = Int((member.settings.consistencyFloor * 100).rounded())
+        return Reminder(
+            key: "drift/\(member.key)/\(since)", kind: .drift, urgency: .normal, member: member.key,
+            memberName: member.name, actionID: nil, due: schedule.due, scheduled: scheduled, lateBy: nil, occurrence: 1,
+            title: "1:1s with \(firstName) are drifting: \(c.onTime) of \(c.expected) on time",
+            body: "\(member.name): \(c.onTime) of the last \(c.expected) 1:1s were on time, below your \(floor)% floor. "
+                + "\(cadenceLine).")
+    }
+
+    func moodReminder(_ mood: MoodTrend, since: LocalDate, scheduled: Instant) -> Reminder {
+        func one(_ x: Double) -> String { String((x * 10).rounded() / 10) }
+        return Reminder(
+            key: "mood-drop/\(member.key)/\(since)", kind: .moodDrop, urgency: .normal, member: member.key,
+            memberName: member.name, actionID: nil, due: nil, scheduled: scheduled, lateBy: nil, occurrence: 1,
+            title: "\(firstName) seems down lately",
+            body: "\(member.name): mood \(one(mood.recent)) over the last three 1:1s, usually \(one(mood.baseline)). "
+                + "Worth asking how things are.")
+    }
+}

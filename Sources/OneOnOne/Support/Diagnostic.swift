@@ -1,0 +1,66 @@
+/// A problem found in a file, printed like a compiler diagnostic:
+///
+/// ```
+/// config.toml:12:11: error: unknown key 'cadense' in [team.alice]; did you mean 'cadence'?
+///    12 | cadense = "1w"
+///       | ^
+/// ```
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// How bad it is; errors make `oneonone check` fail, warnings do not.
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+
+    public var file: String
+    /// 1-based line; 0 when the problem is about the file as a whole.
+    public var line: Int
+    /// 1-based column in Unicode scalars; 0 when unknown.
+    public var column: Int
+    public var severity: Severity
+    public var message: String
+    /// The text of the offending line, when known, for the caret display.
+    public var sourceLine: String?
+
+    public init(file: String, line: Int, column: Int, severity: Severity = .error,
+                message: String, sourceLine: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.message = message
+        self.sourceLine = sourceLine
+    }
+
+    /// The diagnostic with its source line and a caret under the column.
+    public var description: String {
+        var text = file
+        if line > 0 { text += ":\(line)" + (column > 0 ? ":\(column)" : "") }
+        text += ": \(severity.rawValue): \(message)\n"
+        if line > 0, let source = sourceLine {
+            let number = String(line)
+            let gutter = String(repeating: " ", count: number.count)
+            text += " \(number) | \(source)\n"
+            if column > 0 {
+                // Tabs stay tabs so that the caret lines up in a terminal.
+                var pad = ""
+                for (i, scalar) in source.unicodeScalars.enumerated() where i < column - 1 {
+                    pad.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
+                }
+                if source.unicodeScalars.count < column - 1 {
+                    pad += String(repeating: " ", count: column - 1 - source.unicodeScalars.count)
+                }
+                text += " \(gutter) | \(pad)^\n"
+            }
+        }
+        return text
+    }
+}
+
+/// One or more diagnostics from reading one file, in the order of the file.
+public struct Diagnostics: Error, Sendable, CustomStringConvertible {
+    public var items: [Diagnostic]
+
+    public init(_ items: [Diagnostic]) { self.items = items }
+
+    public var description: String { items.map(\.description).joined() }
+}

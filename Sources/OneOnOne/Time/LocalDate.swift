@@ -1,0 +1,95 @@
+/// A day on the proleptic Gregorian calendar, with no time and no zone:
+/// what a person means by "2026-11-20".
+///
+/// Dates are stored as year, month and day and converted to a day count
+/// (1970-01-01 is day 0) for arithmetic, so any `Int` year works and there
+/// is no "reference date" to drift.
+public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year; 0 is 1 BC, as in ISO 8601.
+    public let year: Int
+    /// The month, 1 (January) through 12.
+    public let month: Int
+    /// The day of the month, 1 through 28…31.
+    public let day: Int
+
+    /// Creates a date, or nil when the day does not exist (2026-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= LocalDate.daysInMonth(year: year, month: month)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date `daysSinceEpoch` days after 1970-01-01 (negative: before it).
+    public init(daysSinceEpoch: Int) {
+        // Howard Hinnant's civil_from_days: count in 400-year eras that start
+        // on March 1, so the leap day is the last day of each era-year.
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// Days from 1970-01-01 to this date (negative before it).
+    public var daysSinceEpoch: Int {
+        // Hinnant's days_from_civil, the inverse of `init(daysSinceEpoch:)`.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day of the week.
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday (ISO weekday 4).
+        let fromMonday = (daysSinceEpoch + 3).modulo(7)
+        return Weekday(rawValue: fromMonday + 1)!
+    }
+
+    /// The day of the year, 1 (January 1) through 365 or 366.
+    public var dayOfYear: Int {
+        daysSinceEpoch - LocalDate(uncheckedYear: year, month: 1, day: 1).daysSinceEpoch + 1
+    }
+
+    /// Whether `year` has a February 29.
+    public static func isLeapYear(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    /// The number of days in `month` of `year` (28…31); 0 for a month
+    /// outside 1…12.
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 1, 3, 5, 7, 8, 10, 12: return 31
+        case 4, 6, 9, 11: return 30
+        case 2: return isLeapYear(year) ? 29 : 28
+        default: return 0
+        }
+    }
+
+    /// `year`-`month`-`day` for components already known to be valid.
+    init(uncheckedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Whether `a` is an earlier day than `b`.
+    public static func < (a: LocalDate, b: LocalDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// ISO 8601: "2026-11-20" (years outside 0…9999 keep their sign and digits).
+    public var description: String {
+        let yearText = (0...9999).contains(year) ? year.zeroPadded(4) : (year < 0 ? "-" : "+") + abs(year).zeroPadded(4)
+        return "\(yearText)-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
+    }
+}

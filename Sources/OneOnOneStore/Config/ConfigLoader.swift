@@ -1,0 +1,66 @@
+public import OneOnOne
+import TOML
+
+/// Reads, parses and validates the config file.
+public struct ConfigLoader: Sendable {
+    /// The tz database used for every zone the config names.
+    public var zones: TimeZoneDatabase
+
+    public init(zones: TimeZoneDatabase = TimeZoneDatabase()) {
+        self.zones = zones
+    }
+
+    /// What went wrong loading a config.
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        /// No config file at any of the places looked at.
+        case missing(searched: [String])
+        /// The file exists but could not be read.
+        case unreadable(FileError)
+        /// The file is not valid TOML, or not a valid config.
+        case invalid(Diagnostics)
+
+        public var description: String {
+            switch self {
+            case .missing(let searched):
+                return "no config file found; looked at:\n"
+                    + searched.map { "  \($0)\n" }.joined()
+                    + "start from the example: mkdir -p ~/.config/oneonone && cp config/example.toml ~/.config/oneonone/config.toml\n"
+            case .unreadable(let error): return "error: \(error)\n"
+            case .invalid(let diagnostics): return diagnostics.description
+            }
+        }
+    }
+
+    /// Finds the config among `candidates` (the first that exists).
+    public func locate(_ candidates: [String]) -> Result<String, Failure> {
+        for path in candidates where FileSystem.exists(path) { return .success(path) }
+        return .failure(.missing(searched: candidates))
+    }
+
+    /// Loads and validates the config at `path`.
+    public func load(path: String) -> Result<Config, Failure> {
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(path) } catch {
+            return .failure(error.isMissing ? .missing(searched: [path]) : .unreadable(error))
+        }
+        return decode(bytes, file: path)
+    }
+
+    /// Parses and validates config text read from `file`.
+    public func decode(_ bytes: [UInt8], file: String) -> Result<Config, Failure> {
+        let table: TOMLTable
+        do { table = try TOMLParser.parse(bytes) } catch {
+            return .failure(.invalid(Diagnostics([Diagnostic(
+                file: file, line: error.position.line, column: error.position.column,
+                message: error.message, sourceLine: error.sourceLine)])))
+        }
+        let zones = self.zones
+        let result = ConfigDecoder.decode(
+            table, file: file, source: String(decoding: bytes, as: UTF8.self),
+            systemZone: zones.systemZone(),
+            resolveZone: { name in
+                do throws(TimeZoneError) { return .success(try zones.zone(named: name)) } catch { return .failure(error) }
+            })
+        return result.mapError { .invalid($0) }
+    }
+}

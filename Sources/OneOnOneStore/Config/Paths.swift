@@ -1,0 +1,43 @@
+/// Where oneonone keeps its files, following the XDG base directories.
+///
+/// | what | default |
+/// |---|---|
+/// | config | `$XDG_CONFIG_HOME/oneonone/config.toml` |
+/// | history | `$XDG_DATA_HOME/oneonone/` |
+/// | fired ledger, snoozes | `$XDG_STATE_HOME/oneonone/` |
+public struct Paths: Sendable {
+    public var environment: [String: String]
+
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    var home: String { nonEmpty("HOME") ?? "/" }
+
+    func nonEmpty(_ name: String) -> String? {
+        guard let v = environment[name], !v.isEmpty else { return nil }
+        return v
+    }
+
+    /// The candidate config files in the order they are tried: `--config`,
+    /// `ONEONONE_CONFIG`, `$XDG_CONFIG_HOME/oneonone/config.toml`, then each
+    /// of `$XDG_CONFIG_DIRS` (default /etc/xdg). An explicit path is the only
+    /// candidate.
+    public func configCandidates(explicit: String?) -> [String] {
+        if let explicit { return [explicit] }
+        if let fromEnv = nonEmpty("ONEONONE_CONFIG") { return [fromEnv] }
+        let userDir = nonEmpty("XDG_CONFIG_HOME") ?? home + "/.config"
+        let systemDirs = (nonEmpty("XDG_CONFIG_DIRS") ?? "/etc/xdg").split(separator: ":").map(String.init)
+        return ([userDir] + systemDirs).map { $0 + "/oneonone/config.toml" }
+    }
+
+    /// The directory of the history file (`--data-dir` wins).
+    public func dataDirectory(explicit: String?) -> String {
+        explicit ?? (nonEmpty("XDG_DATA_HOME") ?? home + "/.local/share") + "/oneonone"
+    }
+
+    /// The directory of the fired ledger and snoozes (`--state-dir` wins).
+    public func stateDirectory(explicit: String?) -> String {
+        explicit ?? (nonEmpty("XDG_STATE_HOME") ?? home + "/.local/state") + "/oneonone"
+    }
+}

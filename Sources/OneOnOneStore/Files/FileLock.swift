@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An advisory lock on a directory's files: `flock` on `<directory>/.lock`.
+///
+/// Every writer of the history and state files holds the exclusive lock
+/// while it re-reads, checks and appends, so concurrent CLI calls and the
+/// daemon never lose each other's records. Readers hold the shared lock so
+/// that they never see an append half done.
+///
+/// `flock` locks belong to an open file description, so each call opens the
+/// lock file anew: two threads of one process exclude each other as two
+/// processes do.
+public enum FileLock {
+    /// Runs `body` while holding the exclusive lock of `directory`,
+    /// creating the directory (0700) and its lock file as needed.
+    ///
+    /// - Parameters:
+    ///   - directory: the directory whose files `body` writes.
+    ///   - body: the work to do under the lock.
+    /// - Returns: what `body` returns.
+    ///
+    /// The corresponding C function is `flock` with `LOCK_EX`.
+    public static func withExclusiveLock<T>(
+        directory: String, _ body: () throws(StoreError) -> T
+    ) throws(StoreError) -> T {
+        let fd: Int32
+        do throws(FileError) {
+            try FileSystem.createDirectories(directory)
+            fd = try acquire(directory: directory, operation: LOCK_EX)
+        } catch { throw StoreError(.system(error)) }
+        defer { close(fd) }
+        return try body()
+    }
+
+    /// Runs `body` while holding the shared lock of `directory`.
+    ///
+    /// Reading must work where writing cannot: when the directory does not
+    /// exist or its lock file cannot be created (a read-only directory),
+    /// `body` runs without the lock rather than failing.
+    ///
+    /// The corresponding C function is `flock` with `LOCK_SH`.
+    public static func withSharedLock<T>(
+        directory: String, _ body: () throws(StoreError) -> T
+    ) throws(StoreError) -> T {
+        guard FileSystem.isDirectory(directory) else { return try body() }
+        let fd: Int32
+        do throws(FileError) { fd = try acquire(directory: directory, operation: LOCK_SH) } catch {
+            if [EACCES, EROFS, EPERM].contains(error.errno) { return try body() }
+            throw StoreError(.system(error))
+        }
+        defer { close(fd) }
+        return try body()
+    }
+
+    /// Opens the lock file and waits for the lock; closing the returned
+    /// descriptor releases it.
+    static func acquire(directory: String, operation: Int32) throws(FileError) -> Int32 {
+        let path = directory + "/.lock"
+        // Read-only is enough for flock, and closing it then wakes no
+        // IN_CLOSE_WRITE watcher of the directory.
+        let fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError(path: path, operation: "open", errno: Glibc.errno) }
+        // A signal (the daemon's SIGHUP) interrupts the wait; keep waiting.
+        while flock(fd, operation) != 0 {
+            let code = Glibc.errno
+            if code == EINTR { continue }
+            close(fd)
+            throw FileError(path: path, operation: "lock", errno: code)
+        }
+        return fd
+    }
+}

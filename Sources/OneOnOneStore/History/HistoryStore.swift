@@ -1,0 +1,178 @@
+public import OneOnOne
+import TOML
+
+/// The history file, `<data dir>/history.toml`: every 1:1 held, every action
+/// item and what happened to it, as TOML records a person can read and fix
+/// by hand.
+///
+/// ```toml
+/// [[met]]
+/// member = "alice"
+/// on = 2026-11-10
+/// note = "Talked about the Q1 roadmap"
+/// topics = ["career"]
+/// mood = 4
+///
+/// [[action]]
+/// id = "7"
+/// member = "alice"
+/// text = "Send the promo packet"
+/// owner = "me"
+/// due = 2026-11-20
+/// created = 2026-11-10
+///
+/// [[touch]]
+/// action = "7"
+/// kind = "done"
+/// on = 2026-11-12
+/// note = "sent"
+/// ```
+///
+/// Changes append one whole record under the data directory's lock (see
+/// `RecordLog`); a file that does not read cleanly is never written.
+public struct HistoryStore: Sendable {
+    /// The data directory that holds `history.toml`.
+    public let directory: String
+
+    /// The history in `directory`; nothing is read or created until used.
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    var log: RecordLog { RecordLog(directory: directory, name: "history.toml") }
+
+    /// The history file's path.
+    public var path: String { log.path }
+
+    /// Reads the whole history.
+    ///
+    /// A missing file is an empty history; a record torn by a crash is left
+    /// out (see `read(validMembers:)` for the warning).
+    ///
+    /// - Returns: the meetings (oldest first) and the action items with
+    ///   their touches.
+    /// - Throws: `StoreError` with every problem in the file, each with its
+    ///   line and column.
+    public func load() throws(StoreError) -> History {
+        try read().history
+    }
+
+    /// Reads the whole history, with what is worth a warning.
+    ///
+    /// - Parameter validMembers: the config's member keys; records naming
+    ///   anyone else are reported as warnings (and kept). Nil skips that check.
+    /// - Returns: the history and the warnings: a torn last record, records
+    ///   of members not in the config.
+    public func read(validMembers: Set<String>? = nil) throws(StoreError) -> HistoryReading {
+        let reading = try log.read(HistoryDecoder(members: validMembers).decode)
+        return HistoryReading(history: reading.output, warnings: reading.warnings)
+    }
+
+    /// Records a 1:1 that was held.
+    public func recordMeeting(_ meeting: Meeting) throws(StoreError) {
+        try Self.check(member: meeting.member)
+        if let mood = meeting.mood, !(1...5).contains(mood) {
+            throw StoreError(.badRecord("a mood is 1 (low) to 5 (high), not \(mood)"))
+        }
+        try append { _ in Self.record(meeting) }
+    }
+
+    /// Adds an action item, giving it the next free id.
+    ///
+    /// Ids are short decimal numbers a person can type ("1", "2" …): one more
+    /// than the largest in the file, chosen under the lock so that two
+    /// concurrent calls never get the same one.
+    ///
+    /// - Returns: the item as recorded, with its id.
+    public func addAction(member: String, text: String, owner: Owner, due: LocalDate?,
+                          created: LocalDate) throws(StoreError) -> ActionItem {
+        try Self.check(member: member)
+        return try append { history in
+            let item = ActionItem(id: Self.nextID(after: history.actions), member: member, text: text, owner: owner,
+                                  due: due, created: created)
+            return (Self.record(item), item)
+        }
+    }
+
+    /// Records what happened to the action item `actionID`.
+    ///
+    /// - Throws: `StoreError` `.unknownAction`, with the closest id, when no
+    ///   item has that id.
+    public func touch(actionID: String, kind: Touch.Kind, on date: LocalDate, note: String?) throws(StoreError) {
+        let path = self.path
+        try append { (history: History) throws(StoreError) in
+            guard history.actions.contains(where: { $0.id == actionID }) else {
+                let suggestion = Suggestion.closest(to: actionID, in: history.actions.map(\.id))
+                throw StoreError(.unknownAction(id: actionID, path: path, suggestion: suggestion))
+            }
+            return Self.record(actionID, Touch(kind: kind, date: date, note: note))
+        }
+    }
+
+    // MARK: - Records
+
+    private func append<Value>(
+        _ record: (History) throws(StoreError) -> (bytes: [UInt8], result: Value)
+    ) throws(StoreError) -> Value {
+        try log.append(HistoryDecoder(members: nil).decode, record)
+    }
+
+    private func append(_ record: (History) throws(StoreError) -> [UInt8]) throws(StoreError) {
+        try append { (history: History) throws(StoreError) in (try record(history), ()) }
+    }
+
+    /// One more than the largest decimal id; ids written by hand in other
+    /// forms (`k3f`) do not count.
+    static func nextID(after actions: [ActionItem]) -> String {
+        String((actions.compactMap { Int($0.id) }.max() ?? 0) + 1)
+    }
+
+    static func check(member: String) throws(StoreError) {
+        if member.isEmpty { throw StoreError(.badRecord("the member key is empty")) }
+    }
+
+    static func record(_ meeting: Meeting) -> [UInt8] {
+        RecordLog.record("met", [
+            ("member", .string(meeting.member)),
+            ("on", .date(meeting.date)),
+            ("note", meeting.note.map(TOMLValue.string)),
+            ("topics", meeting.topics.isEmpty ? nil : .array(TOMLArray(meeting.topics.map(TOMLValue.string)))),
+            ("mood", meeting.mood.map { .integer(Int64($0)) }),
+        ])
+    }
+
+    static func record(_ item: ActionItem) -> [UInt8] {
+        RecordLog.record("action", [
+            ("id", .string(item.id)),
+            ("member", .string(item.member)),
+            ("text", .string(item.text)),
+            ("owner", .string(item.owner.rawValue)),
+            ("due", item.due.map(TOMLValue.date)),
+            ("created", .date(item.created)),
+        ])
+    }
+
+    static func record(_ actionID: String, _ touch: Touch) -> [UInt8] {
+        RecordLog.record("touch", [
+            ("action", .string(actionID)),
+            ("kind", .string(touch.kind.rawValue)),
+            ("on", .date(touch.date)),
+            ("note", touch.note.map(TOMLValue.string)),
+        ])
+    }
+}
+
+/// The history as read, with the problems that did not stop the read.
+public struct HistoryReading: Sendable {
+    /// The records that read cleanly.
+    public var history: History
+    /// Warnings in file order: a torn last record, records of members not in
+    /// the config. Each prints like a compiler diagnostic.
+    public var warnings: [Diagnostic]
+
+    /// Pairs a history with its warnings.
+    public init(history: History, warnings: [Diagnostic]) {
+        self.history = history
+        self.warnings = warnings
+    }
+}

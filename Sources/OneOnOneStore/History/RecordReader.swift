@@ -1,0 +1,159 @@
+import OneOnOne
+import TOML
+
+/// Reads the fields of TOML records, recording a diagnostic at the
+/// offending key or value for every problem instead of stopping at the
+/// first, so one `oneonone check` shows them all.
+///
+/// Each reading method returns the value, or nil after reporting why not.
+struct RecordReader {
+    /// The path shown in diagnostics.
+    let file: String
+    var lines: SourceLines
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, bytes: [UInt8]) {
+        self.file = file
+        self.lines = SourceLines(bytes)
+    }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    mutating func report(_ severity: Diagnostic.Severity = .error, at position: TOMLPosition, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: position.line, column: position.column, severity: severity,
+                                      message: message, sourceLine: lines.text(ofLine: position.line)))
+    }
+
+    // MARK: - Records
+
+    /// The records of each kind (`[[met]]` …), in file order; any other
+    /// top-level key is reported.
+    mutating func records(in root: TOMLTable, kinds: [String]) -> [String: [TOMLTable]] {
+        var result: [String: [TOMLTable]] = [:]
+        let list = kinds.map { "[[\($0)]]" }.joined(separator: ", ")
+        for entry in root.entries {
+            guard kinds.contains(entry.key) else {
+                let hint = Suggestion.closest(to: entry.key, in: kinds).map { "; did you mean [[\($0)]]?" }
+                    ?? " (this file holds \(list) records)"
+                report(at: entry.keyPosition, "unknown record '\(entry.key)'\(hint)")
+                continue
+            }
+            guard let tables = Self.tables(entry.value) else {
+                report(at: entry.keyPosition, "'\(entry.key)' must be written as records: [[\(entry.key)]] on a line of its own")
+                continue
+            }
+            result[entry.key] = tables
+        }
+        return result
+    }
+
+    /// The tables of an array of tables, or nil for any other value.
+    static func tables(_ value: TOMLValue) -> [TOMLTable]? {
+        guard case .array(let array) = value else { return nil }
+        var tables: [TOMLTable] = []
+        tables.reserveCapacity(array.elements.count)
+        for element in array.elements {
+            guard case .table(let table) = element else { return nil }
+            tables.append(table)
+        }
+        return tables
+    }
+
+    /// Reports a key no record of this kind has, with the closest one.
+    mutating func unknownKey(_ entry: TOMLTable.Entry, allowed: [String], in record: String) {
+        let hint = Suggestion.closest(to: entry.key, in: allowed).map { "; did you mean '\($0)'?" }
+            ?? " (known keys: \(allowed.joined(separator: ", ")))"
+        report(at: entry.keyPosition, "unknown key '\(entry.key)' in \(record)\(hint)")
+    }
+
+    /// Reports each of the required `keys` that `table` lacks; called only
+    /// for a record missing a value, so a clean file never pays for it.
+    mutating func reportMissing(_ keys: [String], in table: TOMLTable, record: String) {
+        for key in keys where table[key] == nil { report(at: table.position, "\(record) has no '\(key)'") }
+    }
+
+    // MARK: - Values
+
+    /// How a value reads in a message: its type and its text.
+    func describe(_ value: TOMLValue) -> String {
+        switch value {
+        case .table: return "a table"
+        case .array(let a) where a.elements.count > 8: return "an array of \(a.elements.count) values"
+        default:
+            let text = TOMLWriter.inline(value)
+            return "\(value.typeName) \(text.count > 60 ? String(text.prefix(57)) + "..." : text)"
+        }
+    }
+
+    mutating func mismatch(_ entry: TOMLTable.Entry, in record: String, expected: String) {
+        report(at: entry.valuePosition, "'\(entry.key)' in \(record) must be \(expected), found \(describe(entry.value))")
+    }
+
+    mutating func string(_ entry: TOMLTable.Entry, in record: String) -> String? {
+        guard case .string(let s) = entry.value else { mismatch(entry, in: record, expected: "a string"); return nil }
+        return s
+    }
+
+    /// A string that names something (a member key, an action id) and so
+    /// cannot be empty.
+    mutating func name(_ entry: TOMLTable.Entry, in record: String) -> String? {
+        guard let s = string(entry, in: record) else { return nil }
+        guard !s.isEmpty else { report(at: entry.valuePosition, "'\(entry.key)' in \(record) is empty"); return nil }
+        return s
+    }
+
+    mutating func strings(_ entry: TOMLTable.Entry, in record: String) -> [String]? {
+        guard case .array(let array) = entry.value else {
+            mismatch(entry, in: record, expected: "an array of strings like [\"career\"]")
+            return nil
+        }
+        var result: [String] = []
+        for (value, position) in zip(array.elements, array.positions) {
+            guard case .string(let s) = value else {
+                report(at: position, "'\(entry.key)' in \(record) must hold only strings, found \(describe(value))")
+                return nil
+            }
+            result.append(s)
+        }
+        return result
+    }
+
+    mutating func integer(_ entry: TOMLTable.Entry, in record: String, range: ClosedRange<Int>) -> Int? {
+        guard case .integer(let n) = entry.value, range.contains(Int(n)) else {
+            mismatch(entry, in: record, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return Int(n)
+    }
+
+    /// A local date written as TOML writes one: `on = 2026-11-10`.
+    mutating func date(_ entry: TOMLTable.Entry, in record: String) -> LocalDate? {
+        guard case .localDate(let d) = entry.value, let date = LocalDate(d) else {
+            mismatch(entry, in: record, expected: "a date like 2026-11-10")
+            return nil
+        }
+        return date
+    }
+
+    /// An instant: a date-time with an offset (`2026-11-25T14:00:00Z`).
+    mutating func instant(_ entry: TOMLTable.Entry, in record: String) -> Instant? {
+        guard case .offsetDateTime(let t) = entry.value, let instant = Instant(t) else {
+            mismatch(entry, in: record, expected: "a date-time with an offset like 2026-11-25T14:00:00Z")
+            return nil
+        }
+        return instant
+    }
+
+    /// One of the cases of `T` by its name, with the closest name as a hint.
+    mutating func choice<T: RawRepresentable & CaseIterable>(
+        _ entry: TOMLTable.Entry, in record: String, as _: T.Type = T.self
+    ) -> T? where T.RawValue == String {
+        guard let text = string(entry, in: record) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        let names = T.allCases.map(\.rawValue)
+        let hint = Suggestion.closest(to: text, in: names).map { "; did you mean '\($0)'?" } ?? ""
+        report(at: entry.valuePosition, "'\(entry.key)' in \(record) must be one of \(names.joined(separator: ", ")), "
+            + "found '\(text)'\(hint)")
+        return nil
+    }
+}

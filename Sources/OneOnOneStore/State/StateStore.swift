@@ -1,0 +1,75 @@
+public import OneOnOne
+import TOML
+
+/// The state directory (`$XDG_STATE_HOME/oneonone/`): what oneonone itself
+/// remembers, as TOML files a person can read.
+///
+/// | file | holds | written by |
+/// |---|---|---|
+/// | `fired.toml` | `[[fired]] key = "overdue/alice/2026-11-24#2"`, `at = 2026-11-25T14:00:00Z` | appends; prune rewrites |
+/// | `snoozes.toml` | `[[snooze]] subject = "alice"`, `until = 2026-11-27T09:00:00Z` | appends |
+/// | `members.toml` | `[seen]` `alice = 2026-11-23` | atomic rewrites |
+///
+/// Every change happens under the directory's lock after reading the file
+/// again, and a file that does not read cleanly is never written; the
+/// append-only files tolerate a record torn by a crash as the history does.
+public struct StateStore: Sendable {
+    /// The state directory.
+    public let directory: String
+
+    /// The state in `directory`; nothing is read or created until used.
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    var ledgerLog: RecordLog { RecordLog(directory: directory, name: "fired.toml") }
+    var snoozeLog: RecordLog { RecordLog(directory: directory, name: "snoozes.toml") }
+    var seenFile: RecordLog { RecordLog(directory: directory, name: "members.toml", appendOnly: false) }
+
+    // MARK: - Snoozes
+
+    /// Every snooze ever recorded, in the order recorded (expired ones
+    /// included: the planner compares them with "now").
+    public func loadSnoozes() throws(StoreError) -> [Snooze] {
+        try snoozeLog.read(StateDecoder.snoozes).output
+    }
+
+    /// Records a snooze durably.
+    public func addSnooze(_ snooze: Snooze) throws(StoreError) {
+        if snooze.subject.isEmpty { throw StoreError(.badRecord("a snooze needs a member or an action id")) }
+        try snoozeLog.append(StateDecoder.snoozes) { _ in
+            (RecordLog.record("snooze", [("subject", .string(snooze.subject)), ("until", .instant(snooze.until))]), ())
+        }
+    }
+
+    // MARK: - First seen
+
+    /// The day each member was first seen by oneonone, by member key.
+    public func loadFirstSeen() throws(StoreError) -> [String: LocalDate] {
+        let seen = try seenFile.read(StateDecoder.seen).output
+        return Dictionary(seen.map { ($0.member, $0.date) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Records `on` as the first-seen day of each of `members` not seen
+    /// before; members already there keep their day.
+    ///
+    /// The file is replaced atomically, and only when something is new.
+    public func markSeen(_ members: [String], on date: LocalDate) throws(StoreError) {
+        try seenFile.rewrite(StateDecoder.seen) { seen in
+            var known = Set(seen.map(\.member))
+            var table = TOMLTable()
+            for (member, day) in seen { table.set(member, .date(day)) }
+            var changed = false
+            for member in members where !member.isEmpty && known.insert(member).inserted {
+                table.set(member, .date(date))
+                changed = true
+            }
+            guard changed else { return nil }
+            var root = TOMLTable()
+            root.set("seen", .table(table))
+            let header = "# The day oneonone first saw each member: one never met is due from then\n"
+                + "# (unless the config gives `since`). Written by oneonone; safe to edit.\n\n"
+            return Array((header + TOMLWriter.write(root)).utf8)
+        }
+    }
+}

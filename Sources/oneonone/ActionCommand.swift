@@ -1,0 +1,147 @@
+import ArgumentParser
+import OneOnOne
+
+/// `oneonone action …`: the follow-ups agreed in 1:1s.
+struct ActionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "action",
+        abstract: "Add, list and close action items from 1:1s.",
+        subcommands: [Add.self, List.self, Done.self, Drop.self, Touch.self, Reopen.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write down an action item.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The member it belongs to.") var member: String
+        @Argument(help: "What has to be done.") var text: String
+        @Option(name: .long, help: "When it should be done: 2026-11-20, today, tomorrow, mon…sun.") var due: String?
+        @Option(name: .long, help: "Who does it: me or them (default: me).") var owner: String = "me"
+
+        func run() throws {
+            let workspace = try Workspace(store)
+            let who = try workspace.member(member)
+            guard let owner = Owner(rawValue: self.owner.lowercased()) else {
+                throw Failure("error: --owner is 'me' or 'them', found '\(self.owner)'")
+            }
+            var dueDate: LocalDate?
+            if let due {
+                // Due dates look forward: a weekday name means the next one.
+                let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                if let i = names.firstIndex(of: String(due.lowercased().prefix(3))), due.count <= 9,
+                   LocalDate.parse(due) == nil, !["today", "tomorrow", "yesterday"].contains(due.lowercased()) {
+                    let ahead = (i - (workspace.today.weekday.rawValue - 1) + 7) % 7
+                    dueDate = workspace.today.adding(days: ahead == 0 ? 7 : ahead)
+                } else {
+                    guard let d = DateArgument.date(due, today: workspace.today) else {
+                        throw DateArgument.error(due, option: "--due")
+                    }
+                    dueDate = d
+                }
+            }
+            let trimmed = text.trimmingSpaces()
+            guard !trimmed.isEmpty else { throw Failure("error: the action item's text is empty") }
+            let item: ActionItem
+            do {
+                item = try workspace.history.addAction(member: who.key, text: trimmed, owner: owner, due: dueDate,
+                                                       created: workspace.today)
+            } catch { throw Failure(error.description) }
+            print("Added [\(item.id)] for \(who.name): \(item.text)"
+                + (dueDate.map { ", due \(DateText.withWeekday($0))" } ?? "") + (owner == .them ? " (theirs)" : ""))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List open action items.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Only this member's items.") var member: String?
+        @Flag(name: .long, help: "Only stale items.") var stale = false
+        @Flag(name: .long, help: "Include done and dropped items.") var all = false
+        @Flag(name: .long, help: "Print JSON.") var json = false
+
+        func run() throws {
+            let workspace = try Workspace(store)
+            let history = try workspace.loadHistory()
+            let only = try member.map { try workspace.member($0).key }
+            var rows: [[String]] = [["ID", "MEMBER", "OWNER", "DUE", "AGE", "STATE", "ITEM"]]
+            var items: [JSON] = []
+            let today = workspace.today
+            for member in workspace.config.members where only == nil || only == member.key {
+                let dates = Schedule(member: member, meetings: history.meetings(with: member.key),
+                                     firstSeen: history.firstSeen[member.key], today: today).meetings.map(\.date)
+                for item in history.actions(of: member.key) where all || item.status == .open {
+                    let staleness = item.staleness(settings: member.settings, away: member.away, meetingDates: dates)
+                    let isStale = staleness.map { $0.since <= today } ?? false
+                    if stale && !isStale { continue }
+                    let state = item.status != .open ? item.status.rawValue : isStale ? "stale" : "open"
+                    rows.append([item.id, member.key, item.owner.rawValue, item.due.map(DateText.short) ?? "-",
+                                 "\(item.created.days(to: today))d", state, item.text])
+                    items.append(.object([
+                        ("id", .string(item.id)), ("member", .string(member.key)), ("text", .string(item.text)),
+                        ("owner", .string(item.owner.rawValue)), ("due", item.due.map { .string($0.description) } ?? .null),
+                        ("created", .string(item.created.description)), ("status", .string(item.status.rawValue)),
+                        ("stale", .bool(isStale)),
+                        ("stale_reasons", .array((isStale ? staleness?.reasons ?? [] : []).map { .string($0.text) })),
+                    ]))
+                }
+            }
+            if json { print(JSON.array(items).rendered()); return }
+            if rows.count == 1 { print(stale ? "No stale items." : "No open items."); return }
+            print(Terminal.table(rows), terminator: "")
+        }
+    }
+
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark an item done.")
+        @OptionGroup var touch: TouchOptions
+        func run() throws { try touch.apply(.done, verb: "Done") }
+    }
+
+    struct Drop: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Drop an item that will not be done.")
+        @OptionGroup var touch: TouchOptions
+        func run() throws { try touch.apply(.dropped, verb: "Dropped") }
+    }
+
+    struct Touch: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Note progress on an item (restarts its stale clock).")
+        @OptionGroup var touch: TouchOptions
+        func run() throws { try touch.apply(.updated, verb: "Touched") }
+    }
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open a done or dropped item again.")
+        @OptionGroup var touch: TouchOptions
+        func run() throws { try touch.apply(.reopened, verb: "Reopened") }
+    }
+}
+
+/// The arguments shared by done, drop, touch and reopen.
+struct TouchOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The item's id (see oneonone action list).") var id: String
+    @Option(name: .long, help: "A note on what happened.") var note: String?
+    @Option(name: .long, help: "When: 2026-11-20, today, yesterday, mon…sun (default: today).") var on: String = "today"
+
+    func apply(_ kind: OneOnOne.Touch.Kind, verb: String) throws {
+        let workspace = try Workspace(store)
+        guard let date = DateArgument.date(on, today: workspace.today) else { throw DateArgument.error(on, option: "--on") }
+        let history = try workspace.loadHistory(markSeen: false)
+        let id = self.id.hasPrefix("[") && self.id.hasSuffix("]") ? String(self.id.dropFirst().dropLast()) : self.id
+        guard let item = history.action(id) else {
+            let hint = Suggestion.closest(to: id, in: history.actions.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
+            throw Failure("error: no action item '\(id)'.\(hint) See: oneonone action list")
+        }
+        switch (kind, item.status) {
+        case (.done, .done), (.dropped, .dropped):
+            throw Failure("error: [\(id)] is already \(item.status.rawValue)")
+        case (.reopened, .open):
+            throw Failure("error: [\(id)] is already open")
+        case (.updated, .done), (.updated, .dropped):
+            throw Failure("error: [\(id)] is \(item.status.rawValue); reopen it first: oneonone action reopen \(id)")
+        default: break
+        }
+        do { try workspace.history.touch(actionID: id, kind: kind, on: date, note: note) } catch {
+            throw Failure(error.description)
+        }
+        print("\(verb) [\(id)]: \(item.text)")
+    }
+}

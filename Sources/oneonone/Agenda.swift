@@ -1,0 +1,122 @@
+import ArgumentParser
+import OneOnOne
+
+/// `oneonone agenda MEMBER`: what to bring to the next 1:1.
+struct Agenda: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Prepare a 1:1: carried-over items, topics due, last notes, open questions.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The member.")
+    var member: String
+
+    func run() throws {
+        let workspace = try Workspace(store)
+        let who = try workspace.member(member)
+        let history = try workspace.loadHistory()
+        let team = TeamStatus(config: workspace.config, history: history, now: workspace.now)
+        guard let s = team.members.first(where: { $0.member.key == who.key }) else { return }
+        let term = Terminal()
+        let today = team.today
+        var out: [String] = []
+        out.append(term.bold("1:1 with \(who.name)") + " — \(s.schedule.cadence), "
+            + "due \(DateText.relative(s.schedule.due, today: today)) (\(s.state.label))")
+        if let last = s.schedule.last {
+            out.append("Last held \(DateText.withWeekday(last.date)), \(DateText.days(last.date.days(to: today))) ago.")
+        } else {
+            out.append("No 1:1 recorded yet.")
+        }
+        // Their local time and the overlap of both working days.
+        let theirs = who.timeZone.local(workspace.now)
+        let mine = workspace.config.timeZone.local(workspace.now)
+        if who.timeZone.identifier != workspace.config.timeZone.identifier {
+            out.append("Their time: \(theirs.date.weekday.shortName) "
+                + "\(clock(theirs.time)) (\(who.timeZone.identifier)); yours: \(clock(mine.time)).")
+            let overlap = Agenda.overlap(manager: workspace.config, member: who, on: today)
+            out.append(overlap.isEmpty ? "Working hours: no overlap today."
+                : "Working hours overlap (your time): \(overlap.joined(separator: ", ")).")
+        }
+
+        out.append("")
+        out.append(term.bold("Carried-over items"))
+        if s.openItems.isEmpty { out.append("  none") }
+        let staleIDs = Set(s.staleItems.map(\.item.id))
+        for item in s.openItems {
+            let age = item.created.days(to: today)
+            var details = ["\(item.owner == .me ? "you" : "them")", "\(DateText.days(age)) old"]
+            if let due = item.due { details.append("due \(DateText.short(due))") }
+            let line = "  [\(item.id)] \(item.text) (\(details.joined(separator: ", ")))"
+            if staleIDs.contains(item.id), let st = s.staleItems.first(where: { $0.item.id == item.id }) {
+                out.append(term.red(line + " STALE: \(st.staleness.reasons.map(\.text).joined(separator: "; "))"))
+            } else {
+                out.append(line)
+            }
+        }
+
+        out.append("")
+        out.append(term.bold("Topics due"))
+        if s.topicsDue.isEmpty { out.append("  none") }
+        for (topic, last) in s.topicsDue {
+            out.append("  \(topic.name) — " + (last.map { "last \(DateText.short($0)), \(DateText.days($0.days(to: today))) ago" }
+                ?? "not raised yet") + " (every \(topic.interval))")
+        }
+
+        let notes = s.schedule.meetings.filter { $0.note != nil }.suffix(3)
+        out.append("")
+        out.append(term.bold("Last notes"))
+        if notes.isEmpty { out.append("  none") }
+        for m in notes.reversed() {
+            out.append("  \(DateText.short(m.date)): \(m.note!)" + (m.topics.isEmpty ? "" : " [\(m.topics.joined(separator: ", "))]"))
+        }
+        if let mood = s.mood, mood.dropSince != nil {
+            out.append("")
+            out.append(term.yellow("Mood lately \(String((mood.recent * 10).rounded() / 10)), usually \(String((mood.baseline * 10).rounded() / 10)) — ask how things are."))
+        }
+
+        out.append("")
+        out.append(term.bold("Questions"))
+        for q in workspace.config.questions { out.append("  • \(q)") }
+        print(out.joined(separator: "\n"))
+    }
+
+    func clock(_ t: LocalTime) -> String {
+        (t.hour < 10 ? "0" : "") + "\(t.hour):" + (t.minute < 10 ? "0" : "") + "\(t.minute)"
+    }
+
+    /// The overlap of the manager's and the member's working hours on
+    /// `date`, as ranges of the manager's wall-clock time.
+    static func overlap(manager: Config, member: Member, on date: LocalDate) -> [String] {
+        let zone = manager.timeZone
+        var result: [String] = []
+        for range in manager.workingHours.ranges(on: date.weekday) {
+            // Walk the manager's range in 15-minute steps and keep the minutes
+            // the member is also working (their zone, their day).
+            var start: Int?
+            var minute = range.start
+            while minute <= range.end {
+                var inside = false
+                if minute < range.end {
+                    let instant = zone.instant(LocalDateTime(date: date, time: LocalTime(hour: minute / 60, minute: minute % 60, second: 0)))
+                    let theirs = member.timeZone.local(instant)
+                    inside = member.workingHours.contains(theirs.date.weekday, minute: theirs.time.hour * 60 + theirs.time.minute)
+                }
+                if inside && start == nil { start = minute }
+                if !inside, let s = start {
+                    result.append("\(WorkingHoursText.clock(s))-\(WorkingHoursText.clock(minute))")
+                    start = nil
+                }
+                minute += 15
+            }
+        }
+        return result
+    }
+}
+
+/// HH:MM for minutes from midnight.
+enum WorkingHoursText {
+    static func clock(_ minutes: Int) -> String {
+        let h = minutes / 60, m = minutes % 60
+        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    }
+}

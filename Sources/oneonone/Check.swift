@@ -1,0 +1,68 @@
+import ArgumentParser
+import OneOnOne
+import OneOnOneStore
+
+/// `oneonone check`: validates the config and reports every problem.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the config file; print every problem with its file:line:column.",
+        discussion: """
+            Looks for the config at --config, then $ONEONONE_CONFIG, then \
+            $XDG_CONFIG_HOME/oneonone/config.toml. Exits 1 when anything is wrong.
+            """
+    )
+
+    @Argument(help: "The config file to check (same as --config).")
+    var file: String?
+
+    @Option(name: .long, help: "The config file (default: $XDG_CONFIG_HOME/oneonone/config.toml).")
+    var config: String?
+
+    @Flag(name: .long, help: "Print the normalized config, every default filled in, as JSON.")
+    var json = false
+
+    @Option(name: .customLong("data-dir"), help: "Where the history lives (default: $XDG_DATA_HOME/oneonone).")
+    var dataDir: String?
+
+    func run() throws {
+        let paths = Paths(environment: Environment.current())
+        let loader = ConfigLoader()
+        let path: String
+        switch loader.locate(paths.configCandidates(explicit: file ?? config)) {
+        case .success(let found): path = found
+        case .failure(let failure): throw Failure(failure.description)
+        }
+        switch loader.load(path: path) {
+        case .failure(let failure):
+            throw Failure(failure.description)
+        case .success(let loaded):
+            // The history too: every record checked, members matched to the config.
+            let store = HistoryStore(directory: paths.dataDirectory(explicit: dataDir))
+            let history: History
+            do {
+                history = try store.load()
+            } catch {
+                throw Failure(error.description)
+            }
+            let known = Set(loaded.members.map(\.key))
+            var strangers: [String] = []
+            for key in Set(history.meetings.map(\.member) + history.actions.map(\.member)).sorted() where !known.contains(key) {
+                strangers.append(key)
+            }
+            if !strangers.isEmpty {
+                Output.error("\(store.path): warning: records for members not in the config (kept, but ignored): "
+                    + strangers.joined(separator: ", ") + "\n")
+            }
+            if json {
+                print(loaded.json.rendered())
+            } else {
+                let hooks = loaded.hooks.count
+                print("\(path): ok — \(loaded.members.count) member\(loaded.members.count == 1 ? "" : "s"), "
+                    + "\(loaded.topics.count) topic\(loaded.topics.count == 1 ? "" : "s"), "
+                    + "\(hooks) hook\(hooks == 1 ? "" : "s")")
+                print("\(store.path): ok — \(history.meetings.count) 1:1\(history.meetings.count == 1 ? "" : "s"), "
+                    + "\(history.actions.count) action item\(history.actions.count == 1 ? "" : "s")")
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Daemon
+import Logging
+import OneOnOne
+import OneOnOneStore
+import Systemd
+
+/// `oneonone daemon`: the service (run by systemd, or in a terminal).
+struct DaemonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daemon",
+        abstract: "Run the reminder service in the foreground (systemd runs it as a user service).",
+        discussion: """
+            Sleeps until the next reminder is due, writes it to the journal and runs the hooks. \
+            Re-plans when the config, the history or the clock changes; SIGHUP reloads; SIGTERM stops.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        LoggingSystem.bootstrap { label in JournalLogHandler(label: label) }
+        let environment = Environment.current()
+        let paths = Paths(environment: environment)
+        let loader = ConfigLoader()
+        let configPath: String
+        switch loader.locate(paths.configCandidates(explicit: store.config)) {
+        case .success(let path): configPath = path
+        case .failure(let failure): throw Failure(failure.description)
+        }
+        let config: Config
+        switch loader.load(path: configPath) {
+        case .success(let c): config = c
+        case .failure(let failure): throw Failure(failure.description)
+        }
+        let service = try DaemonService(
+            locations: .init(config: configPath, dataDirectory: paths.dataDirectory(explicit: store.dataDir),
+                             stateDirectory: paths.stateDirectory(explicit: store.stateDir)),
+            config: config, logger: Logger(label: "oneonone"))
+        let status = try service.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}

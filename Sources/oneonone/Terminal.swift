@@ -1,0 +1,71 @@
+import OneOnOne
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Output for people: colors only on a terminal and never with NO_COLOR;
+/// tables padded by visible width.
+struct Terminal {
+    let colors: Bool
+
+    init() {
+        let noColor = getenv("NO_COLOR").map { String(cString: $0) }.map { !$0.isEmpty } ?? false
+        colors = isatty(1) == 1 && !noColor
+    }
+
+    func paint(_ text: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { paint(text, "1") }
+    func dim(_ text: String) -> String { paint(text, "2") }
+    func red(_ text: String) -> String { paint(text, "31") }
+    func yellow(_ text: String) -> String { paint(text, "33") }
+    func green(_ text: String) -> String { paint(text, "32") }
+
+    /// The state label colored by how urgent it is.
+    func state(_ state: MemberState) -> String {
+        switch state {
+        case .overdue: red(state.label)
+        case .late, .due: yellow(state.label)
+        case .dueSoon: bold(state.label)
+        case .onTrack: green(state.label)
+        case .away, .snoozed: dim(state.label)
+        }
+    }
+
+    /// Columns padded to the widest cell; `rightAligned` columns are numbers.
+    static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+        guard let first = rows.first else { return "" }
+        var widths = Array(repeating: 0, count: first.count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], visibleWidth(cell)) } }
+        var out = ""
+        for row in rows {
+            var line = ""
+            for (i, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[i] - visibleWidth(cell))
+                let isLast = i == row.count - 1
+                line += rightAligned.contains(i) ? pad + cell : cell + (isLast ? "" : pad)
+                if !isLast { line += "  " }
+            }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    /// The width a terminal gives `text`: escape sequences take none, wide
+    /// East Asian characters two.
+    static func visibleWidth(_ text: String) -> Int {
+        var width = 0
+        var inEscape = false
+        for scalar in text.unicodeScalars {
+            if inEscape { if scalar == "m" { inEscape = false }; continue }
+            if scalar == "\u{1B}" { inEscape = true; continue }
+            let v = scalar.value
+            if v >= 0x1100 && (v <= 0x115F || (v >= 0x2E80 && v <= 0xA4CF) || (v >= 0xAC00 && v <= 0xD7A3)
+                               || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0x1F300 && v <= 0x1FAFF)) {
+                width += 2
+            } else if scalar.properties.generalCategory != .nonspacingMark {
+                width += 1
+            }
+        }
+        return width
+    }
+}

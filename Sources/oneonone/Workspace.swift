@@ -1,0 +1,95 @@
+import ArgumentParser
+import OneOnOne
+import OneOnOneStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where the files are: options every subcommand that reads them shares.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The config file (default: $XDG_CONFIG_HOME/oneonone/config.toml).")
+    var config: String?
+
+    @Option(name: .customLong("data-dir"), help: "Where the history lives (default: $XDG_DATA_HOME/oneonone).")
+    var dataDir: String?
+
+    @Option(name: .customLong("state-dir"), help: "Where the fired ledger and snoozes live (default: $XDG_STATE_HOME/oneonone).")
+    var stateDir: String?
+}
+
+/// Everything a command works with: the config, the stores, the history and
+/// the current instant, loaded once with clear errors.
+struct Workspace {
+    let configPath: String
+    let config: Config
+    let history: HistoryStore
+    let state: StateStore
+    let now: Instant
+    let calendar: ZonedCalendar
+
+    var today: LocalDate { calendar.date(of: now) }
+
+    /// Loads the config (exit 1 with every problem when it is wrong) and
+    /// opens the stores.
+    init(_ options: StoreOptions) throws {
+        let environment = Environment.current()
+        let paths = Paths(environment: environment)
+        let loader = ConfigLoader()
+        switch loader.locate(paths.configCandidates(explicit: options.config)) {
+        case .success(let path): configPath = path
+        case .failure(let failure): throw Failure(failure.description)
+        }
+        switch loader.load(path: configPath) {
+        case .success(let config): self.config = config
+        case .failure(let failure): throw Failure(failure.description)
+        }
+        history = HistoryStore(directory: paths.dataDirectory(explicit: options.dataDir))
+        state = StateStore(directory: paths.stateDirectory(explicit: options.stateDir))
+        now = try Workspace.clock(environment)
+        calendar = ZonedCalendar(zone: config.timeZone)
+    }
+
+    /// The current instant; `ONEONONE_NOW` (an RFC 3339 date-time) pins it,
+    /// to ask "what if it were then" and for tests.
+    static func clock(_ environment: [String: String]) throws -> Instant {
+        guard let pinned = environment["ONEONONE_NOW"], !pinned.isEmpty else { return WallClock.now() }
+        guard let instant = DateArgument.instant(pinned) else {
+            throw Failure("error: ONEONONE_NOW must be a date-time like 2026-11-23T10:00:00Z, found '\(pinned)'")
+        }
+        return instant
+    }
+
+    /// The whole history: the file's records plus snoozes and first-seen
+    /// dates from the state directory. Members seen for the first time are
+    /// recorded as seen today.
+    func loadHistory(markSeen: Bool = true) throws -> History {
+        var result: History
+        do { result = try history.load() } catch { throw Failure(error.description) }
+        do {
+            result.snoozes = try state.loadSnoozes()
+            var seen = try state.loadFirstSeen()
+            let unseen = config.members.map(\.key).filter { seen[$0] == nil }
+            if markSeen && !unseen.isEmpty {
+                try state.markSeen(unseen, on: today)
+                for key in unseen { seen[key] = today }
+            }
+            result.firstSeen = seen
+        } catch { throw Failure(error.description) }
+        return result
+    }
+
+    /// The member named on the command line, matched by key or name, any
+    /// case; an unknown one is an error with a suggestion.
+    func member(_ text: String) throws -> Member {
+        let folded = text.lowercased()
+        if let m = config.members.first(where: { $0.key.lowercased() == folded }) { return m }
+        let byName = config.members.filter {
+            $0.name.lowercased() == folded || $0.name.lowercased().split(separator: " ").first.map(String.init) == folded
+        }
+        if byName.count == 1 { return byName[0] }
+        let keys = config.members.map(\.key)
+        let hint = Suggestion.closest(to: text, in: keys).map { " Did you mean '\($0)'?" }
+            ?? " Members: \(keys.joined(separator: ", "))."
+        throw Failure("error: no member '\(text)' in \(configPath).\(hint)")
+    }
+}

@@ -1,0 +1,150 @@
+import Testing
+@testable import OneOnOne
+
+/// The planner at fixed instants in New York (working hours Mon-Fri 09-17).
+@Suite("planner")
+struct PlannerTests {
+    // Weekly 1:1 last held Tue 2026-11-17: due Tue 11-24, lead 1d, slack 2d.
+    let config = Fixture.config([Fixture.member()])
+    let history = History(meetings: Fixture.met("2026-11-10", "2026-11-17"))
+
+    func plan(_ at: String, ledger: Ledger = Ledger(), history: History? = nil, config: Config? = nil) -> Plan {
+        Planner.plan(config: config ?? self.config, history: history ?? self.history, ledger: ledger, now: Fixture.at(at))
+    }
+
+    @Test("nothing fires while a 1:1 is on track, and it wakes for the due-soon nudge")
+    func onTrack() {
+        let p = plan("2026-11-20 10:00")
+        #expect(p.fire.isEmpty)
+        #expect(p.nextWake == Fixture.at("2026-11-23 09:00"))
+    }
+
+    @Test("the due-soon nudge fires one day ahead, at the start of working hours")
+    func dueSoon() throws {
+        let p = plan("2026-11-23 09:00")
+        let r = try #require(p.fire.first)
+        #expect(p.fire.count == 1)
+        #expect(r.kind == .dueSoon)
+        #expect(r.key == "due-soon/alice/2026-11-24")
+        #expect(r.title == "1:1 with Alice due tomorrow")
+        #expect(r.urgency == .low)
+        #expect(r.priority == 5)
+        #expect(r.lateBy == nil)
+        #expect(p.nextWake == Fixture.at("2026-11-24 09:00"))
+    }
+
+    @Test("a nudge that falls at night waits for the next working-hours start")
+    func workingHours() {
+        // Lead 1d puts the raw nudge at Mon 00:00; it fires at Mon 09:00.
+        #expect(plan("2026-11-23 08:59").fire.isEmpty)
+        #expect(plan("2026-11-23 08:59").nextWake == Fixture.at("2026-11-23 09:00"))
+    }
+
+    @Test("on the due day the due reminder replaces the nudge")
+    func due() throws {
+        let r = try #require(plan("2026-11-24 09:00").fire.first)
+        #expect(r.kind == .due)
+        #expect(r.key == "due/alice/2026-11-24")
+    }
+
+    @Test("late but within the slack, nothing new fires")
+    func late() {
+        let ledger = Ledger(fired: ["due/alice/2026-11-24": Fixture.at("2026-11-24 09:00")])
+        let p = plan("2026-11-26 12:00", ledger: ledger)
+        #expect(p.fire.isEmpty)
+        // Slack 2d: overdue from Fri 11-27 00:00, at 09:00 in working hours.
+        #expect(p.nextWake == Fixture.at("2026-11-27 09:00"))
+    }
+
+    @Test("overdue repeats daily and escalates to critical after three repeats")
+    func overdueEscalates() throws {
+        var ledger = Ledger()
+        var seen: [Reminder] = []
+        for day in ["2026-11-27", "2026-11-30", "2026-12-01", "2026-12-02"] {
+            let p = plan("\(day) 09:00", ledger: ledger)
+            for r in p.fire { ledger.record(r.key, at: Fixture.at("\(day) 09:00")); seen.append(r) }
+        }
+        #expect(seen.map(\.key) == ["overdue/alice/2026-11-24#1", "overdue/alice/2026-11-24#4",
+                                    "overdue/alice/2026-11-24#5", "overdue/alice/2026-11-24#6"])
+        #expect(seen.map(\.urgency) == [.normal, .critical, .critical, .critical])
+        #expect(seen[0].title == "1:1 with Alice overdue by 3 days")
+        #expect(seen[0].priority == 4)
+        #expect(seen[1].priority == 2)
+    }
+
+    @Test("evaluating twice at the same instant fires nothing new")
+    func idempotent() {
+        let first = plan("2026-11-23 09:00")
+        var ledger = Ledger()
+        for r in first.fire { ledger.record(r.key, at: Fixture.at("2026-11-23 09:00")) }
+        #expect(plan("2026-11-23 09:00", ledger: ledger).fire.isEmpty)
+        #expect(plan("2026-11-23 15:00", ledger: ledger).fire.isEmpty)
+    }
+
+    @Test("after a long sleep, missed repeats collapse into one reminder marked late")
+    func catchUp() throws {
+        let p = plan("2026-12-03 14:30")
+        #expect(p.fire.count == 1)
+        let r = try #require(p.fire.first)
+        #expect(r.key == "overdue/alice/2026-11-24#7")
+        #expect(r.lateBy == 5 * 3600 + 1800)
+        #expect(r.body.contains("Late by 5h 30m"))
+    }
+
+    @Test("recording the 1:1 puts the member back on track")
+    func metResets() {
+        let h = History(meetings: Fixture.met("2026-11-10", "2026-11-17", "2026-11-30"))
+        let p = plan("2026-12-01 09:00", history: h)
+        #expect(p.fire.isEmpty)
+        #expect(p.nextWake == Fixture.at("2026-12-07 09:00")) // due Mon 12-07: nudge and due both at 09:00
+    }
+
+    @Test("an away period pushes the due date out by the days it overlaps")
+    func awayPushesDue() {
+        let away = AwayPeriod(from: Fixture.date("2026-11-19"), to: Fixture.date("2026-11-25"), why: "vacation")
+        let c = Fixture.config([Fixture.member(away: [away])])
+        let s = Schedule(member: c.members[0], meetings: history.meetings, firstSeen: nil, today: Fixture.date("2026-11-20"))
+        #expect(s.due == Fixture.date("2026-12-01"))
+    }
+
+    @Test("overdue alerts pause while the member is away and resume after")
+    func awayPausesOverdue() {
+        let away = AwayPeriod(from: Fixture.date("2026-12-01"), to: Fixture.date("2026-12-04"))
+        let c = Fixture.config([Fixture.member(away: [away])])
+        var ledger = Ledger()
+        ledger.record("overdue/alice/2026-11-24#4", at: Fixture.at("2026-11-30 09:00"))
+        let p = plan("2026-12-02 10:00", ledger: ledger, config: c)
+        #expect(p.fire.isEmpty)
+        #expect(p.nextWake == Fixture.at("2026-12-07 09:00"))
+    }
+
+    @Test("a snoozed member stays quiet until the snooze ends")
+    func snooze() {
+        let h = History(meetings: history.meetings, snoozes: [Snooze(subject: "alice", until: Fixture.at("2026-11-25 13:00"))])
+        let p = plan("2026-11-24 09:00", history: h)
+        #expect(p.fire.isEmpty)
+        #expect(p.nextWake == Fixture.at("2026-11-25 13:00"))
+    }
+
+    @Test("nextWake is always after now")
+    func wakeInFuture() {
+        for at in ["2026-11-20 10:00", "2026-11-23 09:00", "2026-11-27 09:00", "2026-12-25 23:59"] {
+            if let wake = plan(at).nextWake { #expect(wake > Fixture.at(at)) }
+        }
+    }
+
+    @Test("the due-soon body lists the member's open and stale items")
+    func bodyListsItems() throws {
+        let items = [
+            ActionItem(id: "1", member: "alice", text: "Send the promo packet", owner: .me,
+                       due: Fixture.date("2026-11-20"), created: Fixture.date("2026-11-10")),
+            ActionItem(id: "2", member: "alice", text: "Draft the RFC", owner: .them, due: nil,
+                       created: Fixture.date("2026-11-17")),
+        ]
+        let h = History(meetings: history.meetings, actions: items)
+        let r = try #require(plan("2026-11-23 09:00", history: h).fire.first { $0.kind == .dueSoon })
+        #expect(r.body.contains("2 open items:"))
+        #expect(r.body.contains("[1] Send the promo packet (you, due Nov 20, stale)"))
+        #expect(r.body.contains("[2] Draft the RFC (Alice)"))
+    }
+}
