@@ -24,6 +24,9 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Where the history lives (default: $XDG_DATA_HOME/oneonone).")
     var dataDir: String?
 
+    @Option(name: .customLong("state-dir"), help: "Where the fired ledger and snoozes live (default: $XDG_STATE_HOME/oneonone).")
+    var stateDir: String?
+
     func run() throws {
         let paths = Paths(environment: Environment.current())
         let loader = ConfigLoader()
@@ -41,6 +44,15 @@ struct Check: ParsableCommand {
             let history: History
             do {
                 history = try store.load()
+            } catch {
+                throw Failure(error.description)
+            }
+            // The state files: the fired ledger, snoozes, first-seen dates.
+            let state = StateStore(directory: paths.stateDirectory(explicit: stateDir))
+            do {
+                _ = try state.loadLedger()
+                _ = try state.loadSnoozes()
+                _ = try state.loadFirstSeen()
             } catch {
                 throw Failure(error.description)
             }

@@ -127,7 +127,7 @@ struct CheckTests {
     @Test("an unknown reminder kind or placeholder in a hook is named")
     func hookTypos() throws {
         var text = try variant("on = [\"due-soon\",", "on = [\"due-son\",")
-        text = text.replacing("{title}", with: "{titel}", maxReplacements: 1)
+        text = text.replacing("\"{title}\"", with: "\"{titel}\"", maxReplacements: 1)
         let (result, _) = try check(text)
         #expect(result.status == 1)
         #expect(result.stderr.contains("unknown reminder kind 'due-son'; did you mean 'due-soon'?"))

@@ -87,7 +87,7 @@ struct PlannerTests {
         #expect(p.fire.count == 1)
         let r = try #require(p.fire.first)
         #expect(r.key == "overdue/alice/2026-11-24#7")
-        #expect(r.lateBy == 5 * 3600 + 1800)
+        #expect(r.lateBy == Int64(5 * 3600 + 1800))
         #expect(r.body.contains("Late by 5h 30m"))
     }
 
