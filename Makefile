@@ -33,8 +33,10 @@ build: deps
 
 run: build
 	$(BIN)/oneonone check config/example.toml
+	bash scripts/demo.sh $(BIN)/oneonone
 
 test: deps
+	bash scripts/journald.sh
 	$(SWIFT) build --build-tests
 	ONEONONE_BIN_DIR=$(BIN) $(SWIFT) test --skip-build
 

@@ -65,7 +65,8 @@ public final class HookRunner {
         do {
             spawned = try Spawner.spawn(argv, environment: HookRunner.environment(for: reminder))
         } catch {
-            failed(run, status: "could not start \(argv[0]): \(error)")
+            // A program that is not there will not appear by retrying.
+            failed(run, status: "could not start \(argv[0]): \(error)", retrying: error.errno != ENOENT)
             return
         }
         running[spawned.pid] = run
@@ -141,9 +142,9 @@ public final class HookRunner {
         }
     }
 
-    func failed(_ run: Run, status: String) {
+    func failed(_ run: Run, status: String, retrying: Bool = true) {
         let tail = String(decoding: run.stderrTail, as: UTF8.self)
-        let retry = run.attempt <= backoff.count ? backoff[run.attempt - 1] : nil
+        let retry = retrying && run.attempt <= backoff.count ? backoff[run.attempt - 1] : nil
         let command = run.hook.command.first ?? ""
         var message = "hook \(command) for \(run.reminder.key) \(status)"
         if let retry { message += "; retrying in \(Int(retry))s (attempt \(run.attempt + 1) of \(backoff.count + 1))" } else {
