@@ -1,0 +1,162 @@
+import Testing
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real daemon binary, a real systemd-journald, real hook processes.
+@Suite("oneonone daemon", .serialized)
+struct DaemonIntegrationTests {
+    /// A daemon world: config with one member whose 1:1 is overdue and
+    /// snoozed until a few seconds from now, and a hook that records what
+    /// it gets.
+    struct Setup {
+        let dir: TemporaryDirectory
+        let name: String
+        var config: String { dir.path + "/config.toml" }
+
+        init(hookSleeps: Bool = false) throws {
+            _ = try run(["bash", packageRoot() + "/scripts/journald.sh"])
+            dir = try TemporaryDirectory("oneonone-daemon")
+            let tag = String(UInt64.random(in: 0..<UInt64.max), radix: 36)
+            name = "Bob; rm -rf ~ \"$(touch pwned)\" \(tag)"
+            _ = try run(["mkdir", "-p", dir.path + "/data", dir.path + "/state", dir.path + "/calls"])
+            try dir.write("hook.sh", """
+                #!/bin/sh
+                out="\(dir.path)/calls/$(date +%s%N)-$$"
+                mkdir -p "$out"
+                for a in "$@"; do printf '%s\\0' "$a"; done > "$out/argv"
+                env | grep '^ONEONONE_' | sort > "$out/env"
+                if [ -n "$NOTIFY_SOCKET" ]; then echo yes > "$out/notify"; fi
+                cat > "$out/stdin"
+                \(hookSleeps ? "sleep 30" : "true")
+                """)
+            _ = try run(["chmod", "+x", dir.path + "/hook.sh"])
+            try dir.write("config.toml", """
+                timezone = "UTC"
+                working_hours = "always"
+                [team.bob]
+                name = '\(name)'
+                cadence = "1w"
+                [[hook]]
+                command = ["\(dir.path)/hook.sh", "--title={title}", "{name}", "{kind}"]
+                on = ["overdue", "stale-action"]
+                timeout = "2s"
+                """)
+            try dir.write("data/history.toml", "[[met]]\nmember = \"bob\"\non = 2026-01-05\n\n")
+            // Overdue for months, but snoozed until 3 s from now: the alert fires then.
+            let until = Int64(time(nil)) + 3
+            try dir.write("state/snoozes.toml", "[[snooze]]\nsubject = \"bob\"\nuntil = \(Self.rfc3339(until))\n\n")
+        }
+
+        static func rfc3339(_ t: Int64) -> String {
+            var tt = time_t(t)
+            var tm = tm()
+            gmtime_r(&tt, &tm)
+            func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            return "\(tm.tm_year + 1900)-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))T\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec))Z"
+        }
+
+        /// Starts the daemon in the background; returns its pid.
+        func start() throws -> Int32 {
+            let r = try run(["/bin/sh", "-c", "\"$0\" daemon --config \"$1\" --data-dir \"$2\" --state-dir \"$3\" >>\"$4\" 2>&1 & echo $!",
+                             product("oneonone"), config, dir.path + "/data", dir.path + "/state", dir.path + "/daemon.log"])
+            return Int32(r.stdout.split(separator: "\n").first ?? "") ?? -1
+        }
+
+        func calls() throws -> [String] { try listDirectory(dir.path + "/calls") }
+
+        /// Journal entries of this test's member, as JSON lines.
+        func journal(_ match: String = "") throws -> [String] {
+            var args = ["journalctl", "-o", "json", "--no-pager", "ONEONONE_NAME=\(name)"]
+            if !match.isEmpty { args = ["journalctl", "-o", "json", "--no-pager", match] }
+            return try run(args).stdout.split(separator: "\n").map(String.init)
+        }
+
+        func waitFor(_ seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+            let deadline = Double(time(nil)) + seconds
+            while Double(time(nil)) <= deadline {
+                if try condition() { return true }
+                usleep(50_000)
+            }
+            return try condition()
+        }
+    }
+
+    @Test("a due reminder reaches the journal and the hook once, with safe argv, env and stdin; kill -9 and restart repeats nothing")
+    func firesOnceAcrossCrash() throws {
+        let s = try Setup()
+        defer { s.dir.remove() }
+        var pid = try s.start()
+        defer { kill(pid, SIGKILL) }
+        #expect(try s.waitFor(10) { try s.calls().count >= 1 })
+        let calls = try s.calls()
+        #expect(calls.count == 1)
+        let call = s.dir.path + "/calls/" + calls[0]
+        let argv = String(decoding: try readBytes(call + "/argv"), as: UTF8.self).split(separator: "\0").map(String.init)
+        #expect(argv.count == 3)
+        #expect(argv[0].hasPrefix("--title=1:1 with Bob; overdue by"))
+        #expect(argv[1] == s.name) // shell metacharacters stay one literal argument
+        #expect(argv[2] == "overdue")
+        #expect(!FileSystemCheck.exists(s.dir.path + "/pwned"))
+        let env = String(decoding: try readBytes(call + "/env"), as: UTF8.self)
+        #expect(env.contains("ONEONONE_KIND=overdue"))
+        #expect(env.contains("ONEONONE_MEMBER=bob"))
+        #expect(env.contains("ONEONONE_KEY=overdue/bob/2026-01-12#"))
+        #expect(!FileSystemCheck.exists(call + "/notify"))
+        let stdin = String(decoding: try readBytes(call + "/stdin"), as: UTF8.self)
+        #expect(stdin.contains("\"kind\":\"overdue\""))
+        #expect(stdin.contains("\"member\":\"bob\""))
+
+        // The journal entry, with its fields.
+        #expect(try s.waitFor(5) { try !s.journal().isEmpty })
+        let entries = try s.journal()
+        #expect(entries.count == 1)
+        let entry = entries.first ?? ""
+        #expect(entry.contains("\"MESSAGE_ID\":\"ee07ce79b2d34815a25019e189255ca0\""))
+        #expect(entry.contains("\"PRIORITY\":\"2\"") || entry.contains("\"PRIORITY\":\"4\""))
+        #expect(entry.contains("\"ONEONONE_KIND\":\"overdue\""))
+        #expect(entry.contains("\"ONEONONE_DUE\":\"2026-01-12\""))
+
+        // kill -9 and restart: the ledger keeps it from firing again.
+        kill(pid, SIGKILL)
+        pid = try s.start()
+        usleep(2_500_000)
+        #expect(try s.calls().count == 1)
+        #expect(try s.journal().count == 1)
+
+        // An edit to the history is picked up within a second: a past-due item goes stale at once.
+        let before = time(nil)
+        let add = try run([product("oneonone"), "action", "add", "bob", "Send the packet", "--due", "2026-01-01",
+                           "--config", s.config, "--data-dir", s.dir.path + "/data", "--state-dir", s.dir.path + "/state"])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(try s.waitFor(3) { try s.calls().count == 2 })
+        #expect(time(nil) - before <= 2)
+
+        // SIGHUP with a broken config: rejected, still running.
+        try s.dir.write("config.toml", "timezone = \"UTC\"\n[team.bob]\ncadense = \"1w\"\n")
+        kill(pid, SIGHUP)
+        #expect(try s.waitFor(5) {
+            try s.journal("ONEONONE_CONFIG=\(s.config)").contains { $0.contains("\"PRIORITY\":\"3\"") && $0.contains("cadense") }
+        })
+        #expect(kill(pid, 0) == 0)
+        kill(pid, SIGTERM)
+    }
+
+    @Test("a hook that hangs is killed after its timeout and the failure is journaled")
+    func hungHookKilled() throws {
+        let s = try Setup(hookSleeps: true)
+        defer { s.dir.remove() }
+        let pid = try s.start()
+        defer { kill(pid, SIGKILL) }
+        #expect(try s.waitFor(15) {
+            try s.journal("ONEONONE_HOOK_ATTEMPT=1").contains { $0.contains(s.dir.path) && $0.contains("timeout") }
+        })
+        #expect(kill(pid, 0) == 0)
+        kill(pid, SIGTERM)
+    }
+}
+
+enum FileSystemCheck {
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+}
