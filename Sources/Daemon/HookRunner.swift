@@ -71,12 +71,12 @@ public final class HookRunner {
         }
         running[spawned.pid] = run
         // stdin: the JSON, written as the pipe accepts it.
-        run.stdinSource = loop.addIO(fd: spawned.stdin, events: UInt32(0x004) /* EPOLLOUT */) { [weak self, weak run] _ in
+        run.stdinSource = loop.addIO(fd: spawned.stdin, events: EventLoop.IOEvents.writable) { [weak self, weak run] _ in
             guard let run else { return }
             self?.feed(run, fd: spawned.stdin)
         }
         // stderr: keep the last 2 KiB for the journal.
-        run.stderrSource = loop.addIO(fd: spawned.stderr, events: UInt32(0x001) /* EPOLLIN */) { [weak run] _ in
+        run.stderrSource = loop.addIO(fd: spawned.stderr, events: EventLoop.IOEvents.readable) { [weak run] _ in
             guard let run else { return }
             var buffer = [UInt8](repeating: 0, count: 4096)
             let n = read(spawned.stderr, &buffer, buffer.count)

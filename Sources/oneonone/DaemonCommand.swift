@@ -4,6 +4,9 @@ import Logging
 import OneOnOne
 import OneOnOneStore
 import Systemd
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `oneonone daemon`: the service (run by systemd, or in a terminal).
 struct DaemonCommand: ParsableCommand {
@@ -18,6 +21,9 @@ struct DaemonCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        // Before any other thread exists: process-wide signals must reach
+        // the loop's signalfd, not another thread.
+        EventLoop.blockSignals([SIGTERM, SIGINT, SIGHUP, SIGCHLD])
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label) }
         let environment = Environment.current()
         let paths = Paths(environment: environment)
