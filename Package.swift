@@ -49,7 +49,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"], exclude: ["Cases"], swiftSettings: strict),
-        .testTarget(name: "OneOnOneTests", dependencies: ["OneOnOne"], swiftSettings: strict),
+        .testTarget(name: "OneOnOneTests", dependencies: ["OneOnOne", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "OneOnOneStoreTests", dependencies: ["OneOnOneStore", "OneOnOne", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport"], swiftSettings: strict),

@@ -1,5 +1,6 @@
 import OneOnOne
 import OneOnOneStore
+import TestSupport
 import Testing
 
 /// Local time back to instants, for every zone in the system database:

@@ -78,7 +78,18 @@ public func run(
     let cArgs = argv.map { strdup($0) } + [nil]
     let cEnv = env.map { strdup($0) } + [nil]
     defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
-    let rc = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, cEnv)
+    // Test threads run with signals blocked; a child must start with a clean
+    // mask and default dispositions, or a shell's `wait` never sees SIGCHLD.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t(), all = sigset_t()
+    sigemptyset(&empty)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let rc = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
     close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
     guard rc == 0 else {
         close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
