@@ -35,7 +35,11 @@ public final class DaemonService {
     let hooks: HookRunner
 
     var config: Config
-    var history = History.empty
+    var history = History.empty {
+        didSet { index = nil }
+    }
+    /// The history indexed for planning, kept until the history changes.
+    var index: PlanIndex?
     var ledger = Ledger()
     var wakeTimer: EventLoop.Timer?
     var debounce: EventLoop.Timer?
@@ -174,7 +178,7 @@ public final class DaemonService {
 
     func loadHistory() {
         do {
-            var fresh = try historyStore.load()
+            var fresh = try historyStore.load(notes: false)
             fresh.snoozes = try state.loadSnoozes()
             var seen = try state.loadFirstSeen()
             let today = ZonedCalendar(zone: config.timeZone).date(of: WallClock.now())
@@ -212,7 +216,9 @@ public final class DaemonService {
     /// next instant the answer can change.
     func replan(force: Bool = false) {
         let now = WallClock.now()
-        let plan = Planner.plan(config: config, history: history, ledger: ledger, now: now)
+        let index = self.index ?? PlanIndex(history: history)
+        self.index = index
+        let plan = Planner.plan(config: config, index: index, ledger: ledger, now: now)
         if !plan.fire.isEmpty {
             // At most once: the keys are durable before anything is shown.
             do {
@@ -229,7 +235,7 @@ public final class DaemonService {
             }
         }
         wakeTimer?.rearm(at: plan.nextWake?.microsecondsSinceEpoch)
-        let team = TeamStatus(config: config, history: history, now: now)
+        let team = TeamStatus(config: config, index: index, now: now)
         var status = team.summary
         if let problem = configProblem ?? historyProblem { status += " · \(problem)" }
         Notify.status(status)

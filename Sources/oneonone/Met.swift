@@ -42,7 +42,7 @@ struct Met: ParsableCommand {
         do {
             try workspace.history.recordMeeting(Meeting(member: who.key, date: date, note: note, topics: tags, mood: mood))
         } catch { throw Failure(error.description) }
-        let history = try workspace.loadHistory()
+        let history = try workspace.loadHistory(notes: false)
         let schedule = Schedule(member: who, meetings: history.meetings(with: who.key),
                                 firstSeen: history.firstSeen[who.key], today: workspace.today)
         let open = history.actions(of: who.key).filter { $0.status == .open }.count

@@ -18,7 +18,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         guard (1...3660).contains(days) else { throw Failure("error: --days is 1 to 3660, found \(days)") }
         let workspace = try Workspace(store)
-        let history = try workspace.loadHistory()
+        let history = try workspace.loadHistory(notes: false)
         let ledger: Ledger
         do { ledger = try workspace.state.loadLedger() } catch { throw Failure(error.description) }
         let until = workspace.calendar.adding(TimeSpan(days: days), to: workspace.now)
@@ -76,7 +76,7 @@ struct Snooze: ParsableCommand {
         case .success: throw Failure("error: a snooze must be longer than zero")
         case .failure(let e): throw Failure("error: \(e.message)")
         }
-        let history = try workspace.loadHistory(markSeen: false)
+        let history = try workspace.loadHistory(markSeen: false, notes: false)
         let key: String, label: String
         if let item = history.action(subject) {
             key = item.id

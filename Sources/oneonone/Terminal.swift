@@ -59,7 +59,10 @@ struct Terminal {
             if inEscape { if scalar == "m" { inEscape = false }; continue }
             if scalar == "\u{1B}" { inEscape = true; continue }
             let v = scalar.value
-            if v >= 0x1100 && (v <= 0x115F || (v >= 0x2E80 && v <= 0xA4CF) || (v >= 0xAC00 && v <= 0xD7A3)
+            if v < 0x300 {
+                // Below the combining marks: one column each.
+                width += 1
+            } else if v >= 0x1100 && (v <= 0x115F || (v >= 0x2E80 && v <= 0xA4CF) || (v >= 0xAC00 && v <= 0xD7A3)
                                || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0x1F300 && v <= 0x1FAFF)) {
                 width += 2
             } else if scalar.properties.generalCategory != .nonspacingMark {

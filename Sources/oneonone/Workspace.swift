@@ -62,9 +62,9 @@ struct Workspace {
     /// The whole history: the file's records plus snoozes and first-seen
     /// dates from the state directory. Members seen for the first time are
     /// recorded as seen today.
-    func loadHistory(markSeen: Bool = true) throws -> History {
+    func loadHistory(markSeen: Bool = true, notes: Bool = true) throws -> History {
         var result: History
-        do { result = try history.load() } catch { throw Failure(error.description) }
+        do { result = try history.load(notes: notes) } catch { throw Failure(error.description) }
         do {
             result.snoozes = try state.loadSnoozes()
             var seen = try state.loadFirstSeen()

@@ -19,7 +19,12 @@ public struct TeamStatus: Sendable {
 
     /// Computes every member's status at `now`.
     public init(config: Config, history: History, now: Instant) {
-        let context = PlanContext(config: config, history: history, now: now)
+        self.init(config: config, index: PlanIndex(history: history), now: now)
+    }
+
+    /// Computes every member's status at `now` from a history indexed beforehand.
+    public init(config: Config, index: PlanIndex, now: Instant) {
+        let context = PlanContext(config: config, index: index, now: now)
         self.now = now
         today = context.today
         var result: [MemberStatus] = []

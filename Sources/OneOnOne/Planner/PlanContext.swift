@@ -1,26 +1,50 @@
-/// The history indexed for one evaluation: 1:1s and items grouped by member,
-/// the latest snooze per subject, and the calendar of the manager's zone.
-struct PlanContext {
-    let config: Config
+/// The history indexed for planning: 1:1s and items grouped by member and
+/// the latest snooze per subject.
+///
+/// Building it is the costly part of a plan over a long history, and it
+/// depends on the history alone, so one index serves every evaluation until
+/// the history changes (`Planner.upcoming` evaluates at each wake; the
+/// daemon keeps one between edits).
+public struct PlanIndex: Sendable {
     let history: History
-    let now: Instant
-    let calendar: ZonedCalendar
-    let today: LocalDate
     let meetingsByMember: [String: [Meeting]]
     let actionsByMember: [String: [ActionItem]]
     let snoozes: [String: Instant]
 
-    init(config: Config, history: History, now: Instant) {
-        self.config = config
+    /// Indexes `history`.
+    public init(history: History) {
         self.history = history
-        self.now = now
-        calendar = ZonedCalendar(zone: config.timeZone)
-        today = calendar.date(of: now)
         meetingsByMember = History.group(history.meetings, by: \.member)
         actionsByMember = Dictionary(grouping: history.actions, by: \.member)
         var snoozes: [String: Instant] = [:]
         for s in history.snoozes { snoozes[s.subject] = max(snoozes[s.subject] ?? s.until, s.until) }
         self.snoozes = snoozes
+    }
+}
+
+/// One evaluation: the indexed history at an instant, with the calendar of
+/// the manager's zone.
+struct PlanContext {
+    let config: Config
+    let index: PlanIndex
+    let now: Instant
+    let calendar: ZonedCalendar
+    let today: LocalDate
+    var history: History { index.history }
+    var meetingsByMember: [String: [Meeting]] { index.meetingsByMember }
+    var actionsByMember: [String: [ActionItem]] { index.actionsByMember }
+    var snoozes: [String: Instant] { index.snoozes }
+
+    init(config: Config, index: PlanIndex, now: Instant) {
+        self.config = config
+        self.index = index
+        self.now = now
+        calendar = ZonedCalendar(zone: config.timeZone)
+        today = calendar.date(of: now)
+    }
+
+    init(config: Config, history: History, now: Instant) {
+        self.init(config: config, index: PlanIndex(history: history), now: now)
     }
 
     func schedule(for member: Member) -> Schedule {

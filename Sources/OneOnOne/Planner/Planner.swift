@@ -11,16 +11,26 @@ public enum Planner {
 
     /// The reminders to fire at `now` and the next instant worth waking for.
     public static func plan(config: Config, history: History, ledger: Ledger, now: Instant) -> Plan {
-        let context = PlanContext(config: config, history: history, now: now)
+        plan(config: config, index: PlanIndex(history: history), ledger: ledger, now: now)
+    }
+
+    /// The same answer from a history indexed beforehand, for callers that
+    /// evaluate one history at many instants.
+    public static func plan(config: Config, index: PlanIndex, ledger: Ledger, now: Instant) -> Plan {
+        let context = PlanContext(config: config, index: index, now: now)
         var fire: [Reminder] = []
         var wake: Instant?
-        func consider(_ sequence: EventSequence) {
+        func consider(_ sequence: EventSequence, quiet: Bool) {
             let (due, next) = sequence.resolve(at: now)
-            if let due, !ledger.contains(due.key) { fire.append(due) }
+            if let due, !quiet, !ledger.contains(due.key) { fire.append(due) }
             if let next, next > now { wake = min(wake ?? next, next) }
         }
         for member in config.members {
-            for sequence in context.sequences(for: member) { consider(sequence) }
+            // Nothing about someone who is away, not even the late catch-up
+            // of a reminder missed before they left: their first reminder
+            // back replaces it.
+            let away = member.away.contains { $0.contains(context.today) }
+            for sequence in context.sequences(for: member) { consider(sequence, quiet: away) }
         }
         fire.sort { ($0.scheduled, $0.kind, $0.key) < ($1.scheduled, $1.kind, $1.key) }
         return Plan(fire: fire, nextWake: wake)
@@ -30,11 +40,12 @@ public enum Planner {
     /// delivered when due: the answer to `oneonone plan --days N`.
     public static func upcoming(config: Config, history: History, ledger: Ledger, from now: Instant,
                                 until: Instant, limit: Int = 10_000) -> [Reminder] {
+        let index = PlanIndex(history: history)
         var ledger = ledger
         var result: [Reminder] = []
         var t = now
         while t <= until && result.count < limit {
-            let plan = plan(config: config, history: history, ledger: ledger, now: t)
+            let plan = plan(config: config, index: index, ledger: ledger, now: t)
             for reminder in plan.fire {
                 ledger.record(reminder.key, at: t)
                 var r = reminder

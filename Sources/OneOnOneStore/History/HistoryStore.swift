@@ -49,22 +49,30 @@ public struct HistoryStore: Sendable {
     /// A missing file is an empty history; a record torn by a crash is left
     /// out (see `read(validMembers:)` for the warning).
     ///
+    /// - Parameter notes: whether to keep the notes of 1:1s and touches
+    ///   (the agenda shows them; nothing else needs them, and a large
+    ///   history reads faster and in less memory without). They are checked
+    ///   either way.
+    ///
     /// - Returns: the meetings (oldest first) and the action items with
     ///   their touches.
     /// - Throws: `StoreError` with every problem in the file, each with its
     ///   line and column.
-    public func load() throws(StoreError) -> History {
-        try read().history
+    public func load(notes: Bool = true) throws(StoreError) -> History {
+        try read(notes: notes).history
     }
 
     /// Reads the whole history, with what is worth a warning.
     ///
-    /// - Parameter validMembers: the config's member keys; records naming
-    ///   anyone else are reported as warnings (and kept). Nil skips that check.
+    /// - Parameters:
+    ///   - validMembers: the config's member keys; records naming anyone
+    ///     else are reported as warnings (and kept). Nil skips that check.
+    ///   - notes: whether to keep notes (see `load(notes:)`).
     /// - Returns: the history and the warnings: a torn last record, records
     ///   of members not in the config.
-    public func read(validMembers: Set<String>? = nil) throws(StoreError) -> HistoryReading {
-        let reading = try log.read(HistoryDecoder(members: validMembers).decode)
+    public func read(validMembers: Set<String>? = nil, notes: Bool = true) throws(StoreError) -> HistoryReading {
+        let reading = try log.read(HistoryDecoder(members: validMembers).decode,
+                                   fast: { HistoryScanner.read($0, members: validMembers, notes: notes) })
         return HistoryReading(history: reading.output, warnings: reading.warnings)
     }
 
@@ -114,7 +122,7 @@ public struct HistoryStore: Sendable {
     private func append<Value>(
         _ record: (History) throws(StoreError) -> (bytes: [UInt8], result: Value)
     ) throws(StoreError) -> Value {
-        try log.append(HistoryDecoder(members: nil).decode, record)
+        try log.append(HistoryDecoder(members: nil).decode, fast: { HistoryScanner.read($0, members: nil, notes: false) }, record)
     }
 
     private func append(_ record: (History) throws(StoreError) -> [UInt8]) throws(StoreError) {

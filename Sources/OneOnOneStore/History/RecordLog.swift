@@ -23,6 +23,10 @@ struct RecordLog: Sendable {
 
     /// Turns the parsed file into a value, reporting problems to the reader.
     typealias Decode<Output> = (TOMLTable, inout RecordReader) -> Output
+    /// Reads the file's bytes straight into a value when they hold nothing
+    /// unusual, or returns nil to leave them to the parser and `Decode`
+    /// (see `HistoryScanner`).
+    typealias Fast<Output> = ([UInt8]) -> Output?
 
     /// What reading the file found.
     struct Reading<Output> {
@@ -39,9 +43,9 @@ struct RecordLog: Sendable {
     }
 
     /// Reads the file under the shared lock; a missing file has no records.
-    func read<Output>(_ decode: Decode<Output>) throws(StoreError) -> Reading<Output> {
+    func read<Output>(_ decode: Decode<Output>, fast: Fast<Output>? = nil) throws(StoreError) -> Reading<Output> {
         let bytes = try FileLock.withSharedLock(directory: directory) { () throws(StoreError) in try contents() }
-        switch self.decode(bytes, decode) {
+        switch self.decode(bytes, decode, fast: fast) {
         case .success(let reading): return reading
         case .failure(let diagnostics): throw StoreError(.invalid(diagnostics))
         }
@@ -57,10 +61,11 @@ struct RecordLog: Sendable {
     ///     action id).
     /// - Returns: the result `record` returned, once the bytes are on disk.
     func append<Output, Value>(
-        _ decode: Decode<Output>, _ record: (Output) throws(StoreError) -> (bytes: [UInt8], result: Value)
+        _ decode: Decode<Output>, fast: Fast<Output>? = nil,
+        _ record: (Output) throws(StoreError) -> (bytes: [UInt8], result: Value)
     ) throws(StoreError) -> Value {
         try FileLock.withExclusiveLock(directory: directory) { () throws(StoreError) in
-            let reading = try checkedForWrite(decode)
+            let reading = try checkedForWrite(decode, fast: fast)
             var (bytes, result) = try record(reading.output)
             if reading.needsNewline { bytes.insert(UInt8(ascii: "\n"), at: 0) }
             let torn = reading.validLength < reading.length
@@ -101,15 +106,17 @@ struct RecordLog: Sendable {
         }
     }
 
-    private func checkedForWrite<Output>(_ decode: Decode<Output>) throws(StoreError) -> Reading<Output> {
-        switch self.decode(try contents(), decode) {
+    private func checkedForWrite<Output>(_ decode: Decode<Output>, fast: Fast<Output>? = nil) throws(StoreError)
+        -> Reading<Output> {
+        switch self.decode(try contents(), decode, fast: fast) {
         case .success(let reading): return reading
         case .failure(let diagnostics): throw StoreError(.writeRefused(path: path, diagnostics))
         }
     }
 
     /// Decodes the file's bytes, setting a torn last record aside.
-    func decode<Output>(_ bytes: [UInt8], _ decode: Decode<Output>) -> Result<Reading<Output>, Diagnostics> {
+    func decode<Output>(_ bytes: [UInt8], _ decode: Decode<Output>, fast: Fast<Output>? = nil)
+        -> Result<Reading<Output>, Diagnostics> {
         // A crash can also leave the file longer than what reached the disk,
         // padded with zero bytes.
         var end = bytes.count
@@ -118,7 +125,7 @@ struct RecordLog: Sendable {
         let endsWithNewline = end == 0 || text[end - 1] == UInt8(ascii: "\n")
 
         let problems: Diagnostics
-        switch attempt(text, decode) {
+        switch attempt(text, decode, fast) {
         case .success(let (output, warnings)):
             var warnings = warnings
             if end < bytes.count {
@@ -147,7 +154,9 @@ struct RecordLog: Sendable {
 
     /// Parses and decodes `bytes`: the output and its warnings, or every
     /// problem found.
-    private func attempt<Output>(_ bytes: [UInt8], _ decode: Decode<Output>) -> Result<(Output, [Diagnostic]), Diagnostics> {
+    private func attempt<Output>(_ bytes: [UInt8], _ decode: Decode<Output>, _ fast: Fast<Output>? = nil)
+        -> Result<(Output, [Diagnostic]), Diagnostics> {
+        if let fast, let output = fast(bytes) { return .success((output, [])) }
         let table: TOMLTable
         do throws(TOMLError) { table = try TOMLParser.parse(bytes) } catch {
             return .failure(Diagnostics([Diagnostic(file: path, line: error.position.line, column: error.position.column,

@@ -1,0 +1,501 @@
+import OneOnOne
+
+/// The fast way through `history.toml`: reads the records exactly as the
+/// store writes them straight into a `History`, with no TOML tree between.
+///
+/// A history of ten years of a large team is tens of megabytes, and every
+/// `status`, `plan` and daemon re-plan reads all of it. The full TOML parser
+/// and `HistoryDecoder` build a value tree first, which costs many times
+/// the file's size in memory and most of the time. This scanner accepts
+/// the plain subset the writer produces — `[[met]]`, `[[action]]` and
+/// `[[touch]]` headers, `key = value` lines with one-line basic or literal
+/// strings, dates, moods, one-line string arrays, comments and blank lines —
+/// and checks everything `HistoryDecoder` checks.
+///
+/// It never reports a problem itself: on anything outside that subset, or
+/// anything wrong, it returns nil and the caller takes the full path, which
+/// is the one authority on what a file means and on every diagnostic. So
+/// for any file, a non-nil result equals what the full path returns for a
+/// file that reads with no errors and no warnings.
+enum HistoryScanner {
+    /// The history in `bytes`, or nil when the full path must decide.
+    ///
+    /// - Parameters:
+    ///   - members: the config's member keys; a record naming anyone else is
+    ///     a warning, so the full path takes such a file. Nil skips it.
+    ///   - notes: whether to keep the notes of 1:1s and touches. Only the
+    ///     agenda shows them; without them a large history reads faster and
+    ///     in less memory. They are checked either way.
+    static func read(_ bytes: [UInt8], members: Set<String>?, notes: Bool = true) -> History? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(buffer, keepNotes: notes)
+            return scanner.history(members: members)
+        }
+    }
+
+    private enum Kind { case met, action, touch }
+
+    /// A `[[touch]]` waiting for every action to be known.
+    private struct PendingTouch {
+        var action: String
+        var touch: Touch
+    }
+
+    private struct Scanner {
+        let p: UnsafeBufferPointer<UInt8>
+        let keepNotes: Bool
+        var i = 0
+        /// Decoded string bytes, reused for every value.
+        var scratch: [UInt8] = []
+        /// Topic lists by their text: most 1:1s repeat a few lists, which
+        /// then share one array.
+        var topicLists: [String: [String]] = [:]
+
+        init(_ p: UnsafeBufferPointer<UInt8>, keepNotes: Bool) {
+            self.p = p
+            self.keepNotes = keepNotes
+            scratch.reserveCapacity(256)
+        }
+
+        // Bit per key, to refuse a key given twice in one record.
+        static let member = 1, on = 2, note = 4, topics = 8, mood = 16
+        static let id = 32, text = 64, owner = 128, due = 256, created = 512
+        static let action = 1024, kind = 2048
+
+        mutating func history(members: Set<String>?) -> History? {
+            // A byte-order mark is allowed before the first record.
+            if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
+            guard p.isEmpty || p[p.count - 1] == UInt8(ascii: "\n") else { return nil }
+
+            var meetings: [Meeting] = []
+            var actions: [ActionItem] = []
+            var touches: [PendingTouch] = []
+            meetings.reserveCapacity(p.count / 96)
+
+            while true {
+                guard skipBlankAndCommentLines() else { return nil }
+                if i >= p.count { break }
+                guard let kind = header() else { return nil }
+                switch kind {
+                case .met:
+                    guard let meeting = meeting() else { return nil }
+                    meetings.append(meeting)
+                case .action:
+                    guard let item = action() else { return nil }
+                    actions.append(item)
+                case .touch:
+                    guard let touch = touch() else { return nil }
+                    touches.append(touch)
+                }
+            }
+
+            if let members {
+                for meeting in meetings where !members.contains(meeting.member) { return nil }
+                for item in actions where !members.contains(item.member) { return nil }
+            }
+            // Oldest first, as the domain expects; the file's order breaks ties.
+            if !zip(meetings, meetings.dropFirst()).allSatisfy({ $0.date <= $1.date }) {
+                meetings = meetings.enumerated()
+                    .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+                    .map(\.element)
+            }
+            var slots: [String: Int] = [:]
+            slots.reserveCapacity(actions.count)
+            for (slot, item) in actions.enumerated() {
+                guard slots.updateValue(slot, forKey: item.id) == nil else { return nil }
+            }
+            for pending in touches {
+                guard let slot = slots[pending.action] else { return nil }
+                actions[slot].touches.append(pending.touch)
+            }
+            return History(meetings: meetings, actions: actions)
+        }
+
+        // MARK: - Records
+
+        mutating func meeting() -> Meeting? {
+            var seen = 0
+            var member: String?, date: LocalDate?, note: String?, topics: [String] = [], mood: Int?
+            while let key = keyLine(&seen) {
+                switch key {
+                case Self.member: member = name()
+                case Self.on: date = self.date()
+                case Self.note:
+                    guard let value = self.note(), value.valid else { return nil }
+                    note = value.text
+                case Self.topics:
+                    guard let list = topicList() else { return nil }
+                    topics = list
+                case Self.mood: mood = self.mood()
+                default: return nil
+                }
+                guard endOfLine() else { return nil }
+            }
+            guard seen & Self.mood == 0 || mood != nil, let member, let date else { return nil }
+            return Meeting(member: member, date: date, note: note, topics: topics, mood: mood)
+        }
+
+        mutating func action() -> ActionItem? {
+            var seen = 0
+            var id: String?, member: String?, text: String?, owner = Owner.me, due: LocalDate?, created: LocalDate?
+            while let key = keyLine(&seen) {
+                switch key {
+                case Self.id: id = name()
+                case Self.member: member = name()
+                case Self.text: text = string()
+                case Self.owner:
+                    guard let value = string().flatMap(Owner.init(rawValue:)) else { return nil }
+                    owner = value
+                case Self.due:
+                    guard let value = date() else { return nil }
+                    due = value
+                case Self.created: created = date()
+                default: return nil
+                }
+                guard endOfLine() else { return nil }
+            }
+            guard let id, let member, let text, let created else { return nil }
+            return ActionItem(id: id, member: member, text: text, owner: owner, due: due, created: created)
+        }
+
+        mutating func touch() -> PendingTouch? {
+            var seen = 0
+            var action: String?, kind: Touch.Kind?, date: LocalDate?, note: String?
+            while let key = keyLine(&seen) {
+                switch key {
+                case Self.action: action = name()
+                case Self.kind: kind = string().flatMap(Touch.Kind.init(rawValue:))
+                case Self.on: date = self.date()
+                case Self.note:
+                    guard let value = self.note(), value.valid else { return nil }
+                    note = value.text
+                default: return nil
+                }
+                guard endOfLine() else { return nil }
+            }
+            guard let action, let kind, let date else { return nil }
+            return PendingTouch(action: action, touch: Touch(kind: kind, date: date, note: note))
+        }
+
+        // MARK: - Lines
+
+        /// Skips blank lines and comment lines; false on a byte the full
+        /// parser would refuse.
+        mutating func skipBlankAndCommentLines() -> Bool {
+            while i < p.count {
+                let start = i
+                skipSpaces()
+                guard i < p.count else { return true }
+                switch p[i] {
+                case UInt8(ascii: "\n"): i += 1
+                case UInt8(ascii: "\r"):
+                    guard i + 1 < p.count, p[i + 1] == UInt8(ascii: "\n") else { return false }
+                    i += 2
+                case UInt8(ascii: "#"):
+                    guard endOfLine() else { return false }
+                default:
+                    i = start
+                    return true
+                }
+            }
+            return true
+        }
+
+        /// A `[[met]]`, `[[action]]` or `[[touch]]` line.
+        mutating func header() -> Kind? {
+            skipSpaces()
+            let kind: Kind
+            if matches("[[met]]") {
+                kind = .met
+            } else if matches("[[action]]") {
+                kind = .action
+            } else if matches("[[touch]]") {
+                kind = .touch
+            } else {
+                return nil
+            }
+            return endOfLine() ? kind : nil
+        }
+
+        /// The next `key =` of the record (blank and comment lines between
+        /// keys belong to it, as in TOML), as its bit, with the cursor on the
+        /// value; nil at the record's end (the next header, the end of the
+        /// file, anything else for the caller to judge). A repeated or
+        /// unknown key returns 0, which no record accepts.
+        mutating func keyLine(_ seen: inout Int) -> Int? {
+            guard skipBlankAndCommentLines(), i < p.count else { return nil }
+            let start = i
+            skipSpaces()
+            let keyStart = i
+            while i < p.count, Self.isBareKeyByte(p[i]) { i += 1 }
+            guard i > keyStart else {
+                i = start
+                return nil
+            }
+            let bit = Self.keyBit(p, keyStart, i)
+            skipSpaces()
+            guard bit != 0, seen & bit == 0, i < p.count, p[i] == UInt8(ascii: "=") else { return 0 }
+            i += 1
+            skipSpaces()
+            seen |= bit
+            return bit
+        }
+
+        /// Spaces, an optional comment, and the line's end.
+        mutating func endOfLine() -> Bool {
+            skipSpaces()
+            guard i < p.count else { return false }
+            if p[i] == UInt8(ascii: "#") {
+                i += 1
+                let start = i
+                var ascii = true
+                while i < p.count, p[i] != UInt8(ascii: "\n") {
+                    let b = p[i]
+                    if b == UInt8(ascii: "\r") { break }
+                    if (b < 0x20 && b != UInt8(ascii: "\t")) || b == 0x7F { return false }
+                    if b >= 0x80 { ascii = false }
+                    i += 1
+                }
+                if !ascii && String(validating: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self) == nil {
+                    return false
+                }
+            }
+            guard i < p.count else { return false }
+            if p[i] == UInt8(ascii: "\n") {
+                i += 1
+                return true
+            }
+            if p[i] == UInt8(ascii: "\r"), i + 1 < p.count, p[i + 1] == UInt8(ascii: "\n") {
+                i += 2
+                return true
+            }
+            return false
+        }
+
+        mutating func skipSpaces() {
+            while i < p.count, p[i] == UInt8(ascii: " ") || p[i] == UInt8(ascii: "\t") { i += 1 }
+        }
+
+        mutating func matches(_ text: StaticString) -> Bool {
+            let n = text.utf8CodeUnitCount
+            guard i + n <= p.count else { return false }
+            let base = text.utf8Start
+            for k in 0..<n where p[i + k] != base[k] { return false }
+            i += n
+            return true
+        }
+
+        static func isBareKeyByte(_ b: UInt8) -> Bool {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"): return true
+            default: return false
+            }
+        }
+
+        static func keyBit(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+            func equals(_ name: StaticString) -> Bool {
+                guard end - start == name.utf8CodeUnitCount else { return false }
+                let base = name.utf8Start
+                for k in 0..<(end - start) where p[start + k] != base[k] { return false }
+                return true
+            }
+            switch end - start {
+            case 2: return equals("on") ? on : equals("id") ? id : 0
+            case 3: return equals("due") ? due : 0
+            case 4: return equals("note") ? note : equals("mood") ? mood : equals("text") ? text : equals("kind") ? kind : 0
+            case 5: return equals("owner") ? owner : 0
+            case 6: return equals("member") ? member : equals("topics") ? topics : equals("action") ? action : 0
+            case 7: return equals("created") ? created : 0
+            default: return 0
+            }
+        }
+
+        // MARK: - Values
+
+        /// A string that names something, and so is not empty.
+        mutating func name() -> String? {
+            guard let s = string(), !s.isEmpty else { return nil }
+            return s
+        }
+
+        /// A note: its text when notes are kept; checked either way.
+        mutating func note() -> (valid: Bool, text: String?)? {
+            if keepNotes {
+                guard let text = string() else { return nil }
+                return (true, text)
+            }
+            return (string(make: false) != nil, nil)
+        }
+
+        /// A topic list, shared with earlier 1:1s that wrote the same one.
+        mutating func topicList() -> [String]? {
+            // Keyed by the rest of the line, which a list read before filled
+            // exactly (up to trailing spaces).
+            var end = i
+            while end < p.count, p[end] != UInt8(ascii: "\n"), p[end] != UInt8(ascii: "\r") { end += 1 }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: p[i..<end]), as: UTF8.self)
+            if let known = topicLists[text] {
+                i = end
+                return known
+            }
+            guard let list = strings() else { return nil }
+            var rest = i
+            while rest < end, p[rest] == UInt8(ascii: " ") || p[rest] == UInt8(ascii: "\t") { rest += 1 }
+            if rest == end, topicLists.count < 1024 { topicLists[text] = list }
+            return list
+        }
+
+        /// A one-line basic (`"…"`) or literal (`'…'`) string; with `make`
+        /// false, only checked (an empty string stands for a valid one).
+        mutating func string(make: Bool = true) -> String? {
+            guard i < p.count else { return nil }
+            let quote = p[i]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+            // Not a multi-line string: the full path reads those.
+            if i + 2 < p.count, p[i + 1] == quote, p[i + 2] == quote { return nil }
+            i += 1
+            let start = i
+            var ascii = true
+            // The common case: no escapes, the value is the bytes themselves.
+            while i < p.count {
+                let b = p[i]
+                if b == quote { break }
+                if b == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") { return escapedString(from: start, make: make) }
+                if (b < 0x20 && b != UInt8(ascii: "\t")) || b == 0x7F { return nil }
+                if b >= 0x80 { ascii = false }
+                i += 1
+            }
+            guard i < p.count else { return nil }
+            let bytes = UnsafeBufferPointer(rebasing: p[start..<i])
+            i += 1
+            if !make { return ascii || Self.isUTF8(bytes) ? "" : nil }
+            return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        }
+
+        /// The rest of a basic string that has escapes, from its first byte.
+        mutating func escapedString(from start: Int, make: Bool) -> String? {
+            scratch.removeAll(keepingCapacity: true)
+            i = start
+            while i < p.count {
+                let b = p[i]
+                if b == UInt8(ascii: "\"") {
+                    i += 1
+                    if !make { return scratch.withUnsafeBufferPointer(Self.isUTF8) ? "" : nil }
+                    return String(validating: scratch, as: UTF8.self)
+                }
+                if (b < 0x20 && b != UInt8(ascii: "\t")) || b == 0x7F { return nil }
+                guard b == UInt8(ascii: "\\") else {
+                    scratch.append(b)
+                    i += 1
+                    continue
+                }
+                guard i + 1 < p.count else { return nil }
+                i += 2
+                switch p[i - 1] {
+                case UInt8(ascii: "b"): scratch.append(0x08)
+                case UInt8(ascii: "t"): scratch.append(0x09)
+                case UInt8(ascii: "n"): scratch.append(0x0A)
+                case UInt8(ascii: "f"): scratch.append(0x0C)
+                case UInt8(ascii: "r"): scratch.append(0x0D)
+                case UInt8(ascii: "\""): scratch.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): scratch.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "u"): guard appendScalar(digits: 4) else { return nil }
+                case UInt8(ascii: "U"): guard appendScalar(digits: 8) else { return nil }
+                default: return nil
+                }
+            }
+            return nil
+        }
+
+        /// Whether `bytes` are well-formed UTF-8.
+        static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid: continue
+                case .emptyInput: return true
+                case .error: return false
+                }
+            }
+        }
+
+        /// The scalar of a `\u`/`\U` escape, as UTF-8.
+        mutating func appendScalar(digits: Int) -> Bool {
+            guard i + digits <= p.count else { return false }
+            var value: UInt32 = 0
+            for _ in 0..<digits {
+                let b = p[i]
+                let digit: UInt32
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - UInt8(ascii: "A") + 10)
+                default: return false
+                }
+                value = value << 4 | digit
+                i += 1
+            }
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            scratch.append(contentsOf: UTF8.encode(scalar)!)
+            return true
+        }
+
+        /// `["a", 'b']` on one line.
+        mutating func strings() -> [String]? {
+            guard i < p.count, p[i] == UInt8(ascii: "[") else { return nil }
+            i += 1
+            var result: [String] = []
+            skipSpaces()
+            while i < p.count, p[i] != UInt8(ascii: "]") {
+                guard let s = string() else { return nil }
+                result.append(s)
+                skipSpaces()
+                guard i < p.count else { return nil }
+                if p[i] == UInt8(ascii: ",") {
+                    i += 1
+                    skipSpaces()
+                } else if p[i] != UInt8(ascii: "]") {
+                    return nil
+                }
+            }
+            guard i < p.count else { return nil }
+            i += 1
+            return result
+        }
+
+        /// `2026-11-10`, a day that exists.
+        mutating func date() -> LocalDate? {
+            guard i + 10 <= p.count, p[i + 4] == UInt8(ascii: "-"), p[i + 7] == UInt8(ascii: "-"),
+                  let year = number(i, 4), let month = number(i + 5, 2), let day = number(i + 8, 2)
+            else { return nil }
+            i += 10
+            // A date-time (`T` or a space and a time) is not a date.
+            if i < p.count, p[i] == UInt8(ascii: "T") || p[i] == UInt8(ascii: "t") { return nil }
+            if i + 1 < p.count, p[i] == UInt8(ascii: " "), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p[i + 1]) {
+                return nil
+            }
+            return LocalDate(year: year, month: month, day: day)
+        }
+
+        func number(_ at: Int, _ digits: Int) -> Int? {
+            var value = 0
+            for k in at..<(at + digits) {
+                let b = p[k]
+                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(b - UInt8(ascii: "0"))
+            }
+            return value
+        }
+
+        /// A mood: one digit, 1 to 5.
+        mutating func mood() -> Int? {
+            guard i < p.count, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(p[i]) else { return nil }
+            let value = Int(p[i] - UInt8(ascii: "0"))
+            i += 1
+            if i < p.count, Self.isBareKeyByte(p[i]) || p[i] == UInt8(ascii: ".") { return nil }
+            return value
+        }
+    }
+}
