@@ -14,7 +14,7 @@ public struct PlanIndex: Sendable {
     /// Indexes `history`.
     public init(history: History) {
         self.history = history
-        meetingsByMember = History.group(history.meetings, by: \.member)
+        meetingsByMember = History.groupByMember(history.meetings)
         actionsByMember = Dictionary(grouping: history.actions, by: \.member)
         var snoozes: [String: Instant] = [:]
         for s in history.snoozes { snoozes[s.subject] = max(snoozes[s.subject] ?? s.until, s.until) }
@@ -153,13 +153,38 @@ struct PlanContext {
 }
 
 extension History {
-    /// Groups records by a key, keeping each group sorted by date.
-    static func group(_ meetings: [Meeting], by key: KeyPath<Meeting, String>) -> [String: [Meeting]] {
-        var groups: [String: [Meeting]] = [:]
-        for m in meetings { groups[m[keyPath: key], default: []].append(m) }
-        for (k, list) in groups where !zip(list, list.dropFirst()).allSatisfy({ $0.date <= $1.date }) {
-            groups[k] = list.sorted { $0.date < $1.date }
+    /// Groups 1:1s by member, each group sorted by date: one hash lookup
+    /// per 1:1 and every group allocated once at its final size.
+    static func groupByMember(_ meetings: [Meeting]) -> [String: [Meeting]] {
+        var slots: [String: Int] = [:]
+        var counts: [Int] = []
+        var slotOf = [Int32](repeating: 0, count: meetings.count)
+        for (i, m) in meetings.enumerated() {
+            let slot: Int
+            if let known = slots[m.member] {
+                slot = known
+            } else {
+                slot = counts.count
+                slots[m.member] = slot
+                counts.append(0)
+            }
+            counts[slot] += 1
+            slotOf[i] = Int32(slot)
         }
-        return groups
+        var groups: [[Meeting]] = counts.map { count in
+            var group: [Meeting] = []
+            group.reserveCapacity(count)
+            return group
+        }
+        for (i, m) in meetings.enumerated() { groups[Int(slotOf[i])].append(m) }
+        var result: [String: [Meeting]] = [:]
+        result.reserveCapacity(slots.count)
+        for (member, slot) in slots {
+            var group: [Meeting] = []
+            swap(&group, &groups[slot])
+            if !zip(group, group.dropFirst()).allSatisfy({ $0.date <= $1.date }) { group.sort { $0.date < $1.date } }
+            result[member] = group
+        }
+        return result
     }
 }

@@ -32,20 +32,32 @@ public enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, operation: "open", errno: Glibc.errno) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
         var st = stat()
-        if fstat(fd, &st) == 0, st.st_size > 0 { bytes.reserveCapacity(Int(st.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Read straight into the array, sized from fstat plus room to see the
+        // end (a file that grows meanwhile is read to its new end).
+        var capacity = (fstat(fd, &st) == 0 ? max(0, Int(st.st_size)) : 0) + 4096
+        var bytes: [UInt8] = []
         while true {
-            let n = Glibc.read(fd, &chunk, chunk.count)
-            if n < 0 {
-                if Glibc.errno == EINTR { continue }
-                throw FileError(path: path, operation: "read", errno: Glibc.errno)
+            var failure: Int32 = 0
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = previous.count
+                if count > 0 { _ = previous.withUnsafeBufferPointer { memcpy(buffer.baseAddress!, $0.baseAddress!, count) } }
+                while count < capacity {
+                    let n = Glibc.read(fd, buffer.baseAddress! + count, capacity - count)
+                    if n < 0 {
+                        if Glibc.errno == EINTR { continue }
+                        failure = Glibc.errno
+                        return
+                    }
+                    if n == 0 { return }
+                    count += n
+                }
             }
-            if n == 0 { break }
-            bytes += chunk[0..<n]
+            if failure != 0 { throw FileError(path: path, operation: "read", errno: failure) }
+            if bytes.count < capacity { return bytes }
+            capacity *= 2
         }
-        return bytes
     }
 
     /// Whether something exists at `path`.

@@ -361,7 +361,21 @@ enum HistoryScanner {
             while i < p.count {
                 let b = p[i]
                 if b == quote { break }
-                if b == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") { return escapedString(from: start, make: make) }
+                if b == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") {
+                    if make { return escapedString(from: start) }
+                    // Only checked: an escape is valid or not where it stands.
+                    guard i + 1 < p.count else { return nil }
+                    switch p[i + 1] {
+                    case UInt8(ascii: "b"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "r"),
+                         UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                        i += 2
+                    case UInt8(ascii: "u"), UInt8(ascii: "U"):
+                        i += 2
+                        guard scalar(digits: p[i - 1] == UInt8(ascii: "u") ? 4 : 8) != nil else { return nil }
+                    default: return nil
+                    }
+                    continue
+                }
                 if (b < 0x20 && b != UInt8(ascii: "\t")) || b == 0x7F { return nil }
                 if b >= 0x80 { ascii = false }
                 i += 1
@@ -374,14 +388,13 @@ enum HistoryScanner {
         }
 
         /// The rest of a basic string that has escapes, from its first byte.
-        mutating func escapedString(from start: Int, make: Bool) -> String? {
+        mutating func escapedString(from start: Int) -> String? {
             scratch.removeAll(keepingCapacity: true)
             i = start
             while i < p.count {
                 let b = p[i]
                 if b == UInt8(ascii: "\"") {
                     i += 1
-                    if !make { return scratch.withUnsafeBufferPointer(Self.isUTF8) ? "" : nil }
                     return String(validating: scratch, as: UTF8.self)
                 }
                 if (b < 0x20 && b != UInt8(ascii: "\t")) || b == 0x7F { return nil }
@@ -400,8 +413,9 @@ enum HistoryScanner {
                 case UInt8(ascii: "r"): scratch.append(0x0D)
                 case UInt8(ascii: "\""): scratch.append(UInt8(ascii: "\""))
                 case UInt8(ascii: "\\"): scratch.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "u"): guard appendScalar(digits: 4) else { return nil }
-                case UInt8(ascii: "U"): guard appendScalar(digits: 8) else { return nil }
+                case UInt8(ascii: "u"), UInt8(ascii: "U"):
+                    guard let scalar = scalar(digits: p[i - 1] == UInt8(ascii: "u") ? 4 : 8) else { return nil }
+                    scratch.append(contentsOf: UTF8.encode(scalar)!)
                 default: return nil
                 }
             }
@@ -421,9 +435,11 @@ enum HistoryScanner {
             }
         }
 
-        /// The scalar of a `\u`/`\U` escape, as UTF-8.
-        mutating func appendScalar(digits: Int) -> Bool {
-            guard i + digits <= p.count else { return false }
+        /// The scalar of a `\u`/`\U` escape whose hex digits start at the
+        /// cursor, which moves past them; nil for bad digits or a value that
+        /// is not a scalar (a surrogate, above U+10FFFF).
+        mutating func scalar(digits: Int) -> Unicode.Scalar? {
+            guard i + digits <= p.count else { return nil }
             var value: UInt32 = 0
             for _ in 0..<digits {
                 let b = p[i]
@@ -432,14 +448,12 @@ enum HistoryScanner {
                 case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - UInt8(ascii: "0"))
                 case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - UInt8(ascii: "a") + 10)
                 case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - UInt8(ascii: "A") + 10)
-                default: return false
+                default: return nil
                 }
                 value = value << 4 | digit
                 i += 1
             }
-            guard let scalar = Unicode.Scalar(value) else { return false }
-            scratch.append(contentsOf: UTF8.encode(scalar)!)
-            return true
+            return Unicode.Scalar(value)
         }
 
         /// `["a", 'b']` on one line.
