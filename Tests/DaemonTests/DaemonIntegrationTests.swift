@@ -58,9 +58,10 @@ struct DaemonIntegrationTests {
         }
 
         /// Starts the daemon in the background; returns its pid.
-        func start() throws -> Int32 {
+        func start(environment: [String: String] = [:]) throws -> Int32 {
             let r = try run(["/bin/sh", "-c", "\"$0\" daemon --config \"$1\" --data-dir \"$2\" --state-dir \"$3\" >>\"$4\" 2>&1 & echo $!",
-                             product("oneonone"), config, dir.path + "/data", dir.path + "/state", dir.path + "/daemon.log"])
+                             product("oneonone"), config, dir.path + "/data", dir.path + "/state", dir.path + "/daemon.log"],
+                            environment: environment)
             return Int32(r.stdout.split(separator: "\n").first ?? "") ?? -1
         }
 
@@ -143,6 +144,39 @@ struct DaemonIntegrationTests {
         kill(pid, SIGTERM)
     }
 
+    @Test("systemd hears READY with a status line, RELOADING and READY again on SIGHUP, watchdog pings, and STOPPING")
+    func notifiesSystemd() throws {
+        let s = try Setup()
+        defer { s.dir.remove() }
+        let socket = try NotifySocket(path: s.dir.path + "/notify.sock")
+        let pid = try s.start(environment: ["NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "1000000"])
+        defer { kill(pid, SIGKILL) }
+
+        let startup = socket.receive(for: 10) { messages in messages.contains { $0.contains("READY=1") } }
+        #expect(startup.contains { $0.contains("READY=1") }, "no READY=1 in \(startup)")
+        // The status line says where the team stands: Bob's 1:1 is snoozed, nothing else is due.
+        #expect(startup.contains { $0.contains("STATUS=") && !$0.contains("STATUS=\n") }, "\(startup)")
+
+        // The watchdog asked for every second is pinged well within it.
+        let pings = socket.receive(for: 3) { messages in messages.filter { $0.contains("WATCHDOG=1") }.count >= 2 }
+        #expect(pings.filter { $0.contains("WATCHDOG=1") }.count >= 2, "\(pings)")
+
+        kill(pid, SIGHUP)
+        let reload = socket.receive(for: 5) { messages in
+            messages.contains { $0.contains("RELOADING=1") } && messages.last { $0.contains("READY=1") } != nil
+                && messages.firstIndex { $0.contains("RELOADING=1") }! < messages.lastIndex { $0.contains("READY=1") }!
+        }
+        let reloading = try #require(reload.first { $0.contains("RELOADING=1") }, "\(reload)")
+        #expect(reloading.contains("MONOTONIC_USEC="))
+        #expect(reload.contains { $0.contains("READY=1") })
+
+        kill(pid, SIGTERM)
+        let stop = socket.receive(for: 5) { messages in messages.contains { $0.contains("STOPPING=1") } }
+        #expect(stop.contains { $0.contains("STOPPING=1") }, "\(stop)")
+        var status: Int32 = 0
+        #expect(try s.waitFor(5) { kill(pid, 0) != 0 || waitpid(pid, &status, WNOHANG) == pid })
+    }
+
     @Test("a hook that hangs is killed after its timeout and the failure is journaled")
     func hungHookKilled() throws {
         let s = try Setup(hookSleeps: true)
@@ -154,6 +188,46 @@ struct DaemonIntegrationTests {
         })
         #expect(kill(pid, 0) == 0)
         kill(pid, SIGTERM)
+    }
+}
+
+/// A datagram socket standing in for systemd's notification socket.
+final class NotifySocket {
+    let path: String
+    let fd: Int32
+
+    init(path: String) throws {
+        self.path = path
+        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw SupportError("socket failed") }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (i, byte) in path.utf8.enumerated() where i < raw.count - 1 { raw[i] = byte }
+        }
+        let rc = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard rc == 0 else { throw SupportError("bind \(path) failed") }
+    }
+
+    deinit {
+        close(fd)
+        unlink(path)
+    }
+
+    /// The messages that arrive within `seconds`, until `stop` says enough.
+    func receive(for seconds: Double, until stop: ([String]) -> Bool) -> [String] {
+        var messages: [String] = []
+        let deadline = Double(time(nil)) + seconds
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Double(time(nil)) <= deadline && !stop(messages) {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 200) > 0 else { continue }
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n > 0 { messages.append(String(decoding: buffer[0..<n], as: UTF8.self)) }
+        }
+        return messages
     }
 }
 
