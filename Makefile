@@ -5,16 +5,17 @@
 #   make fuzz    run the TOML parser fuzzer (FUZZ_SECONDS, default 60)
 #   make bench-toml   our TOML parser against Python's tomllib, side by side
 #   make bench-scale  status/plan/check on a synthetic 1,000-member team
+#   make bench-daemon our daemon against remind -z: fire latency, idle, edits
 #   make install      release build + user service (PREFIX, default ~/.local)
 
 SWIFT        ?= swift
 FUZZ_SECONDS ?= 60
 # Debian packages the build, the tests and the benchmarks need.
-APT_PACKAGES := tzdata python3 pkg-config libsystemd-dev time
+APT_PACKAGES := tzdata python3 pkg-config libsystemd-dev time dbus libnotify-bin python3-dbus python3-gi
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN           = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: all build run test deps fuzz bench-toml bench-scale install uninstall clean
+.PHONY: all build run test deps fuzz bench-toml bench-scale bench-daemon install uninstall clean
 
 all: build
 
@@ -64,6 +65,17 @@ bench-scale: deps
 	$(SWIFT) build -c release
 	bash bench/scale/run.sh $$($(SWIFT) build -c release --show-bin-path)/oneonone
 
+# The release binary `make install` builds, in its own scratch path, against
+# remind -z (BENCH_SAMPLES, default 5; BENCH_IDLE_SECONDS, default 60). deps
+# installs remind too when it is missing, with the same single apt-get update.
+BENCH_SWIFTPM := $(BENCH_DIR)/swiftpm
+bench-daemon: APT_PACKAGES += remind
+bench-daemon: deps
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SWIFTPM)
+	bash scripts/journald.sh
+	python3 bench/daemon/bench.py \
+	  $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SWIFTPM) --show-bin-path)/oneonone
+
 # The user service. The binary is built with the Swift runtime linked in
 # statically, so it runs without the toolchain.
 PREFIX   ?= $(HOME)/.local
@@ -81,14 +93,14 @@ install: deps
 	  install -Dm600 config/example.toml $(DESTDIR)$(CONFIG_HOME)/oneonone/config.toml; \
 	  echo "installed a starter config: $(CONFIG_HOME)/oneonone/config.toml (edit it, then: oneonone check)"; \
 	fi
-	-systemctl --user daemon-reload 2>/dev/null
+	@systemctl --user daemon-reload 2>/dev/null || echo "no systemd user manager is running here; after logging in: systemctl --user daemon-reload"
 	@echo "installed $(BINDIR)/oneonone and $(UNITDIR)/oneonone.service"
 	@echo "start it: systemctl --user enable --now oneonone"
 
 uninstall:
-	-systemctl --user disable --now oneonone 2>/dev/null
+	@systemctl --user disable --now oneonone 2>/dev/null || true
 	rm -f $(DESTDIR)$(BINDIR)/oneonone $(DESTDIR)$(UNITDIR)/oneonone.service
-	-systemctl --user daemon-reload 2>/dev/null
+	@systemctl --user daemon-reload 2>/dev/null || true
 	@echo "removed the binary and the unit; your config, history and state are kept:"
 	@echo "  $(CONFIG_HOME)/oneonone  ~/.local/share/oneonone  ~/.local/state/oneonone"
 

@@ -15,7 +15,7 @@ struct DaemonIntegrationTests {
         let name: String
         var config: String { dir.path + "/config.toml" }
 
-        init(hookSleeps: Bool = false) throws {
+        init(hookSleeps: Bool = false, hooks: Bool = true) throws {
             _ = try run(["bash", packageRoot() + "/scripts/journald.sh"])
             dir = try TemporaryDirectory("oneonone-daemon")
             let tag = String(UInt64.random(in: 0..<UInt64.max), radix: 36)
@@ -38,10 +38,12 @@ struct DaemonIntegrationTests {
                 [team.bob]
                 name = '\(name)'
                 cadence = "1w"
+                \(hooks ? """
                 [[hook]]
                 command = ["\(dir.path)/hook.sh", "--title={title}", "{name}", "{kind}"]
                 on = ["overdue", "stale-action"]
                 timeout = "2s"
+                """ : "")
                 """)
             try dir.write("data/history.toml", "[[met]]\nmember = \"bob\"\non = 2026-01-05\n\n")
             // Overdue for months, but snoozed until 3 s from now: the alert fires then.
@@ -177,6 +179,40 @@ struct DaemonIntegrationTests {
         #expect(try s.waitFor(5) { kill(pid, 0) != 0 || waitpid(pid, &status, WNOHANG) == pid })
     }
 
+    @Test("with no hook configured, the reminder reaches the desktop through notify-send and the session bus")
+    func notifySendByDefault() throws {
+        let s = try Setup(hooks: false)
+        defer { s.dir.remove() }
+        // A private session bus with a notification server on it.
+        let bus = try run(["dbus-daemon", "--session", "--fork", "--nopidfile", "--print-address=1", "--print-pid=1"])
+        #expect(bus.status == 0, "\(bus.stderr)")
+        let lines = bus.stdout.split(separator: "\n").map(String.init)
+        let address = try #require(lines.first)
+        let busPID = Int32(lines.dropFirst().first ?? "") ?? -1
+        defer { if busPID > 0 { kill(busPID, SIGTERM) } }
+        let out = s.dir.path + "/notifications.jsonl"
+        let server = try run(["/bin/sh", "-c", "\"$0\" \"$1\" >/dev/null 2>&1 & echo $!",
+                              packageRoot() + "/scripts/notification-server.py", out],
+                             environment: ["DBUS_SESSION_BUS_ADDRESS": address])
+        let serverPID = Int32(server.stdout.split(separator: "\n").first ?? "") ?? -1
+        defer { if serverPID > 0 { kill(serverPID, SIGTERM) } }
+        #expect(s.waitFor(10) { FileSystemCheck.exists(out) }, "the notification server did not start")
+
+        let pid = try s.start(environment: ["DBUS_SESSION_BUS_ADDRESS": address])
+        defer { kill(pid, SIGKILL) }
+        #expect(try s.waitFor(15) { !(try readBytes(out)).isEmpty })
+        usleep(500_000)
+        let shown = String(decoding: try readBytes(out), as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(shown.count == 1, "\(shown)")
+        let note = shown.first ?? ""
+        #expect(note.contains("\"app_name\": \"oneonone\""), "\(note)")
+        #expect(note.contains("\"summary\": \"1:1 with Bob; overdue by"), "\(note)")
+        #expect(note.contains("\"body\": \"\(s.name.replacingQuotes()):"), "\(note)")
+        // notify-send's urgency byte: 1 normal, 2 critical.
+        #expect(note.contains("\"urgency\": 1") || note.contains("\"urgency\": 2"), "\(note)")
+        kill(pid, SIGTERM)
+    }
+
     @Test("a hook that hangs is killed after its timeout and the failure is journaled")
     func hungHookKilled() throws {
         let s = try Setup(hookSleeps: true)
@@ -228,6 +264,15 @@ final class NotifySocket {
             if n > 0 { messages.append(String(decoding: buffer[0..<n], as: UTF8.self)) }
         }
         return messages
+    }
+}
+
+extension String {
+    /// The text as it reads inside a JSON string (only quotes need escaping here).
+    func replacingQuotes() -> String {
+        var out = ""
+        for c in self { out += c == "\"" ? "\\\"" : String(c) }
+        return out
     }
 }
 
