@@ -11,9 +11,13 @@
 #include <sys/wait.h>
 #include <signal.h>
 #include <string.h>
+#include <malloc.h>
 #include <systemd/sd-event.h>
 #include <systemd/sd-journal.h>
 #include <systemd/sd-daemon.h>
+
+// Returns freed heap to the system (the daemon, once started).
+static inline void oneonone_malloc_trim(void) { malloc_trim(0); }
 
 // siginfo_t keeps si_status in a union that Swift cannot name portably.
 static inline int oneonone_siginfo_code(const siginfo_t *si) { return si->si_code; }

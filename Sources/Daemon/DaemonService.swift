@@ -249,6 +249,7 @@ public final class DaemonService {
         if let wake = plan.nextWake {
             logger.debug("sleeping until \(wake)")
         }
+        ResidentMemory.releaseIdlePages()
     }
 
     /// The configured hooks, or notify-send when none is configured and it

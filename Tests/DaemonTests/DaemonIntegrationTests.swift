@@ -29,6 +29,7 @@ struct DaemonIntegrationTests {
                 env | grep '^ONEONONE_' | sort > "$out/env"
                 if [ -n "$NOTIFY_SOCKET" ]; then echo yes > "$out/notify"; fi
                 cat > "$out/stdin"
+                touch "$out/done"
                 \(hookSleeps ? "sleep 30" : "true")
                 """)
             _ = try run(["chmod", "+x", dir.path + "/hook.sh"])
@@ -96,6 +97,7 @@ struct DaemonIntegrationTests {
         let calls = try s.calls()
         #expect(calls.count == 1)
         let call = s.dir.path + "/calls/" + calls[0]
+        #expect(s.waitFor(5) { FileSystemCheck.exists(call + "/done") }, "the hook did not finish")
         let argv = String(decoding: try readBytes(call + "/argv"), as: UTF8.self).split(separator: "\0").map(String.init)
         #expect(argv.count == 3)
         #expect(argv[0].hasPrefix("--title=1:1 with Bob; overdue by"))
