@@ -24,6 +24,10 @@ struct DaemonCommand: ParsableCommand {
         // Before any other thread exists: process-wide signals must reach
         // the loop's signalfd, not another thread.
         EventLoop.blockSignals([SIGTERM, SIGINT, SIGHUP, SIGCHLD])
+        // A hook that exits without reading its stdin closes the pipe the
+        // reminder is written to: that write must fail with EPIPE, not kill
+        // the daemon. (Hooks start with every signal at its default.)
+        signal(SIGPIPE, SIG_IGN)
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label) }
         let environment = Environment.current()
         let paths = Paths(environment: environment)

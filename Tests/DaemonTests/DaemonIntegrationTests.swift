@@ -70,6 +70,9 @@ struct DaemonIntegrationTests {
 
         func calls() throws -> [String] { try listDirectory(dir.path + "/calls") }
 
+        /// What the daemon wrote to stdout and stderr.
+        func log() throws -> String { String(decoding: try readBytes(dir.path + "/daemon.log"), as: UTF8.self) }
+
         /// Journal entries of this test's member, as JSON lines.
         func journal(_ match: String = "") throws -> [String] {
             var args = ["journalctl", "-o", "json", "--no-pager", "ONEONONE_NAME=\(name)"]
@@ -144,7 +147,7 @@ struct DaemonIntegrationTests {
         #expect(try s.waitFor(5) {
             try s.journal("ONEONONE_CONFIG=\(s.config)").contains { $0.contains("\"PRIORITY\":\"3\"") && $0.contains("cadense") }
         })
-        #expect(kill(pid, 0) == 0)
+        #expect(isRunning(pid), "the daemon died: \((try? s.log()) ?? "")")
         kill(pid, SIGTERM)
     }
 
@@ -178,7 +181,7 @@ struct DaemonIntegrationTests {
         let stop = socket.receive(for: 5) { messages in messages.contains { $0.contains("STOPPING=1") } }
         #expect(stop.contains { $0.contains("STOPPING=1") }, "\(stop)")
         var status: Int32 = 0
-        #expect(try s.waitFor(5) { kill(pid, 0) != 0 || waitpid(pid, &status, WNOHANG) == pid })
+        #expect(s.waitFor(5) { !isRunning(pid) })
     }
 
     @Test("with no hook configured, the reminder reaches the desktop through notify-send and the session bus")
@@ -215,6 +218,22 @@ struct DaemonIntegrationTests {
         kill(pid, SIGTERM)
     }
 
+    @Test("a hook that exits without reading the reminder on its stdin does not take the daemon down")
+    func hookIgnoringStdin() throws {
+        let s = try Setup()
+        defer { s.dir.remove() }
+        let config = String(decoding: try readBytes(s.config), as: UTF8.self)
+        try s.dir.write("config.toml", config.split(separator: "\(s.dir.path)/hook.sh").joined(separator: "/bin/true"))
+        let pid = try s.start()
+        defer { kill(pid, SIGKILL) }
+        // The reminder fires (it is in the journal), the hook is gone at once.
+        #expect(try s.waitFor(10) { try !s.journal().isEmpty })
+        usleep(1_000_000)
+        #expect(isRunning(pid), "the daemon died: \((try? s.log()) ?? "")")
+        kill(pid, SIGTERM)
+        #expect(s.waitFor(5) { !isRunning(pid) })
+    }
+
     @Test("a hook that hangs is killed after its timeout and the failure is journaled")
     func hungHookKilled() throws {
         let s = try Setup(hookSleeps: true)
@@ -224,7 +243,7 @@ struct DaemonIntegrationTests {
         #expect(try s.waitFor(15) {
             try s.journal("ONEONONE_HOOK_ATTEMPT=1").contains { $0.contains(s.dir.path) && $0.contains("timeout") }
         })
-        #expect(kill(pid, 0) == 0)
+        #expect(isRunning(pid), "the daemon died: \((try? s.log()) ?? "")")
         kill(pid, SIGTERM)
     }
 }
@@ -276,6 +295,16 @@ extension String {
         for c in self { out += c == "\"" ? "\\\"" : String(c) }
         return out
     }
+}
+
+/// Whether `pid` is alive: not gone and not a zombie (the daemon runs
+/// detached, and whoever inherits it may never reap it).
+func isRunning(_ pid: Int32) -> Bool {
+    guard let stat = try? readBytes("/proc/\(pid)/stat") else { return false }
+    let text = String(decoding: stat, as: UTF8.self)
+    guard let close = text.lastIndex(of: ")") else { return false }
+    let state = text[text.index(after: close)...].split(separator: " ").first
+    return state != "Z" && state != "X"
 }
 
 enum FileSystemCheck {
