@@ -42,6 +42,8 @@ public final class DaemonService {
     var index: PlanIndex?
     var ledger = Ledger()
     var wakeTimer: EventLoop.Timer?
+    /// When the planner said to look again.
+    var nextWake: Instant?
     var debounce: EventLoop.Timer?
     var pendingConfigReload = false
     var pendingHistoryReload = false
@@ -80,12 +82,25 @@ public final class DaemonService {
             self?.logger.info("the system clock changed; re-planning")
             self?.replan()
         }
-        wakeTimer = loop.addRealtimeTimer(at: nil) { [weak self] in self?.replan() }
+        wakeTimer = loop.addRealtimeTimer(at: nil) { [weak self] in self?.wake() }
         watchFiles()
         loop.setWatchdog(true)
 
         replan()
         return try loop.run()
+    }
+
+    /// How long before a due reminder the daemon wakes to prefault its code.
+    static let warmUpSeconds: Int64 = 1
+
+    /// The wake timer: either the warm-up before a due reminder, or its time.
+    func wake() {
+        guard let due = nextWake, WallClock.now() < due else {
+            replan()
+            return
+        }
+        ResidentMemory.prefault()
+        wakeTimer?.rearm(at: due.microsecondsSinceEpoch)
     }
 
     func stop() {
@@ -142,7 +157,7 @@ public final class DaemonService {
             pendingHistoryReload = false
             if reloadConfig { loadConfig() }
             if reloadHistory { loadHistory() }
-            replan()
+            replan(discovered: true)
         }
     }
 
@@ -152,7 +167,7 @@ public final class DaemonService {
         logger.info("reloading")
         loadConfig()
         loadHistory()
-        replan(force: true)
+        replan(force: true, discovered: true)
     }
 
     // MARK: - Loading
@@ -214,11 +229,16 @@ public final class DaemonService {
 
     /// Evaluates the planner now, fires what is due, and sleeps until the
     /// next instant the answer can change.
-    func replan(force: Bool = false) {
+    ///
+    /// - Parameters:
+    ///   - force: tell systemd READY again (after a reload).
+    ///   - discovered: an edit, not the clock, brought this evaluation:
+    ///     what fires now was not missed, so it is not marked late.
+    func replan(force: Bool = false, discovered: Bool = false) {
         let now = WallClock.now()
         let index = self.index ?? PlanIndex(history: history)
         self.index = index
-        let plan = Planner.plan(config: config, index: index, ledger: ledger, now: now)
+        let plan = Planner.plan(config: config, index: index, ledger: ledger, now: now, lateness: !discovered)
         if !plan.fire.isEmpty {
             // At most once: the keys are durable before anything is shown.
             do {
@@ -234,7 +254,11 @@ public final class DaemonService {
                 hooks.run(effectiveHooks, for: reminder)
             }
         }
-        wakeTimer?.rearm(at: plan.nextWake?.microsecondsSinceEpoch)
+        // Woken a moment early to map the code back in (see ResidentMemory),
+        // so that the reminder itself goes out at once.
+        nextWake = plan.nextWake
+        let warmUp = plan.nextWake.map { max(now, $0.adding(seconds: -DaemonService.warmUpSeconds)) }
+        wakeTimer?.rearm(at: warmUp?.microsecondsSinceEpoch)
         let team = TeamStatus(config: config, index: index, now: now)
         var status = team.summary
         if let problem = configProblem ?? historyProblem { status += " · \(problem)" }

@@ -16,13 +16,34 @@ import Glibc
 /// memory pressure anyway, done early. Only mappings that hold nothing of
 /// the process's own are released (read-only, private, file-backed, no
 /// anonymous copy-on-write pages such as relocated data), so nothing is lost.
+///
+/// Faulting those pages back one by one at the moment a reminder is due
+/// would delay it by milliseconds, so shortly before a wake `prefault()`
+/// maps them all again in one call; they are released after the wake.
 enum ResidentMemory {
+    /// The mappings released last, to map again before the next wake.
+    nonisolated(unsafe) private static var released: [(start: UInt, length: Int)] = []
+
     static func releaseIdlePages() {
         oneonone_malloc_trim()
         guard let smaps = try? FileSystem.read("/proc/self/smaps") else { return }
+        released = []
         for mapping in mappings(String(decoding: smaps, as: UTF8.self)) where releasable(mapping) {
-            _ = madvise(UnsafeMutableRawPointer(bitPattern: mapping.start), Int(mapping.end - mapping.start), MADV_DONTNEED)
+            let length = Int(mapping.end - mapping.start)
+            if madvise(UnsafeMutableRawPointer(bitPattern: mapping.start), length, MADV_DONTNEED) == 0 {
+                released.append((mapping.start, length))
+            }
         }
+    }
+
+    /// Maps the released pages again from the page cache, in one call per
+    /// mapping (MADV_POPULATE_READ, Linux 5.14; on older kernels the pages
+    /// fault in as they are touched, as before).
+    static func prefault() {
+        for mapping in released {
+            _ = madvise(UnsafeMutableRawPointer(bitPattern: mapping.start), mapping.length, 22 /* MADV_POPULATE_READ */)
+        }
+        released = []
     }
 
     /// Read-only, private, backed by a file, and nothing of the process's own in it.

@@ -140,6 +140,13 @@ struct DaemonIntegrationTests {
         #expect(add.status == 0, "\(add.stderr)")
         #expect(try s.waitFor(3) { try s.calls().count == 2 })
         #expect(time(nil) - before <= 2)
+        // Brought to light by the edit, not missed: it is not marked late.
+        func staleEntries() throws -> [String] { try s.journal().filter { $0.contains("\"ONEONONE_KIND\":\"stale-action\"") } }
+        #expect(try s.waitFor(3) { try !staleEntries().isEmpty })
+        let stale = try staleEntries()
+        #expect(stale.count == 1)
+        #expect(stale.first?.contains("\"ONEONONE_LATE_SEC\":\"0\"") == true, "\(stale)")
+        #expect(stale.first?.contains("Late by") == false, "\(stale)")
 
         // SIGHUP with a broken config: rejected, still running.
         try s.dir.write("config.toml", "timezone = \"UTC\"\n[team.bob]\ncadense = \"1w\"\n")

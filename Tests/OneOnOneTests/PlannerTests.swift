@@ -147,4 +147,29 @@ struct PlannerTests {
         #expect(r.body.contains("[1] Send the promo packet (you, due Nov 20, stale)"))
         #expect(r.body.contains("[2] Draft the RFC (Alice)"))
     }
+
+    @Test("an item written down already months past due starts its stale alerts at #1, not as if it had been missed")
+    func pastDueWhenWritten() throws {
+        let item = ActionItem(id: "7", member: "alice", text: "Renew the visa letter", owner: .me,
+                              due: Fixture.date("2026-01-15"), created: Fixture.date("2026-11-23"))
+        let h = History(meetings: history.meetings, actions: [item])
+        let r = try #require(plan("2026-11-23 14:00", history: h).fire.first { $0.kind == .staleAction })
+        #expect(r.key == "stale-action/7/2026-01-16#1")
+        #expect(r.urgency == .normal)
+        // Counted from the day it was written down (09:00 working-hours start), not from January.
+        #expect(r.scheduled == Fixture.at("2026-11-23 09:00"))
+    }
+
+    @Test("with lateness off, a reminder whose time has passed carries no lateBy and no late line")
+    func latenessOff() throws {
+        let ledger = Ledger(fired: ["due-soon/alice/2026-11-24": Fixture.at("2026-11-23 09:00")])
+        let late = try #require(plan("2026-11-24 15:00", ledger: ledger).fire.first)
+        #expect(late.lateBy.map { Int($0) } == 21_600)
+        #expect(late.body.contains("Late by 6h"))
+        let news = try #require(Planner.plan(config: config, index: PlanIndex(history: history), ledger: ledger,
+                                             now: Fixture.at("2026-11-24 15:00"), lateness: false).fire.first)
+        #expect(news.key == late.key)
+        #expect(news.lateBy == nil)
+        #expect(!news.body.contains("Late by"))
+    }
 }

@@ -30,6 +30,8 @@ struct PlanContext {
     let now: Instant
     let calendar: ZonedCalendar
     let today: LocalDate
+    /// Whether reminders whose time has passed say they are late.
+    var reportsLateness = true
     var history: History { index.history }
     var meetingsByMember: [String: [Meeting]] { index.meetingsByMember }
     var actionsByMember: [String: [ActionItem]] { index.actionsByMember }
@@ -108,7 +110,9 @@ struct PlanContext {
         for item in actionsByMember[member.key] ?? [] {
             guard let staleness = item.staleness(settings: member.settings, away: member.away,
                                                  meetingDates: meetingDates) else { continue }
-            let start = calendar.startOfDay(staleness.since)
+            // Reminders count from when the item was written down: an item
+            // recorded already past due has missed none, and starts at #1.
+            let start = calendar.startOfDay(max(staleness.since, item.created))
             let repeatEvery = member.settings.repeatEvery
             let snooze = [memberSnooze, snoozes[item.id]].compactMap { $0 }.max()
             let nominal = max(1, Int64(repeatEvery.nominalSeconds))

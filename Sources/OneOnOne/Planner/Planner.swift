@@ -16,13 +16,23 @@ public enum Planner {
 
     /// The same answer from a history indexed beforehand, for callers that
     /// evaluate one history at many instants.
-    public static func plan(config: Config, index: PlanIndex, ledger: Ledger, now: Instant) -> Plan {
-        let context = PlanContext(config: config, index: index, now: now)
+    ///
+    /// - Parameter lateness: whether reminders whose time has passed are
+    ///   reported as late (`lateBy` and a line in the body). The daemon turns
+    ///   it off when an edit brings them to light: a past-due item written
+    ///   down just now was not missed, it is news.
+    public static func plan(config: Config, index: PlanIndex, ledger: Ledger, now: Instant,
+                            lateness: Bool = true) -> Plan {
+        var context = PlanContext(config: config, index: index, now: now)
+        context.reportsLateness = lateness
         var fire: [Reminder] = []
         var wake: Instant?
         func consider(_ sequence: EventSequence, quiet: Bool) {
             let (due, next) = sequence.resolve(at: now)
-            if let due, !quiet, !ledger.contains(due.key) { fire.append(due) }
+            if var due, !quiet, !ledger.contains(due.key) {
+                if !lateness { due.lateBy = nil }
+                fire.append(due)
+            }
             if let next, next > now { wake = min(wake ?? next, next) }
         }
         for member in config.members {

@@ -39,7 +39,7 @@ struct ReminderText {
 
     func lateLine(_ scheduled: Instant) -> [String] {
         let late = context.now - scheduled
-        guard late > Planner.lateTolerance else { return [] }
+        guard context.reportsLateness, late > Planner.lateTolerance else { return [] }
         return ["(Late by \(DateText.duration(seconds: late)): it came due while oneonone was not running.)"]
     }
 
