@@ -4,74 +4,40 @@ import TOML
 /// diagnostic at the value's position and returns nil.
 extension ConfigDecoder {
     mutating func error(at position: TOMLPosition, _ message: String) {
-        let source = position.line >= 1 && position.line <= lines.count
-            ? String(lines[position.line - 1].utf8.last == 13 ? lines[position.line - 1].dropLast() : lines[position.line - 1])
-            : nil
-        diagnostics.append(Diagnostic(file: file, line: position.line, column: position.column,
-                                      message: message, sourceLine: source))
+        reader.report(at: position, message)
     }
 
     /// Reports every key of `table` that is not in `allowed`, with the
     /// closest known key as a suggestion.
     mutating func checkKeys(_ table: TOMLTable, allowed: [String], context: String) {
         for entry in table.entries where !allowed.contains(entry.key) {
-            let hint = Suggestion.closest(to: entry.key, in: allowed).map { "; did you mean '\($0)'?" }
-                ?? " (known keys: \(allowed.joined(separator: ", ")))"
-            error(at: entry.keyPosition, "unknown key '\(entry.key)' in \(context)\(hint)")
-        }
-    }
-
-    /// How a value reads in a message: its type and its text.
-    func describe(_ value: TOMLValue) -> String {
-        switch value {
-        case .table: return "a table"
-        case .array(let a) where a.elements.count > 8: return "an array of \(a.elements.count) values"
-        default:
-            let text = TOMLWriter.inline(value)
-            return "\(value.typeName) \(text.count > 60 ? String(text.prefix(57)) + "..." : text)"
+            reader.unknownKey(entry, allowed: allowed, in: context)
         }
     }
 
     mutating func table(_ entry: TOMLTable.Entry, context: String) -> TOMLTable? {
         guard case .table(let t) = entry.value else {
-            error(at: entry.valuePosition, "\(context) must be a table, found \(describe(entry.value))")
+            error(at: entry.valuePosition, "\(context) must be a table, found \(reader.describe(entry.value))")
             return nil
         }
         return t
     }
 
     mutating func string(_ entry: TOMLTable.Entry, context: String) -> String? {
-        guard case .string(let s) = entry.value else {
-            error(at: entry.valuePosition, "'\(entry.key)' in \(context) must be a string, found \(describe(entry.value))")
-            return nil
-        }
-        return s
+        reader.string(entry, in: context)
     }
 
     mutating func strings(_ entry: TOMLTable.Entry, context: String) -> [String]? {
-        guard case .array(let array) = entry.value else {
-            error(at: entry.valuePosition,
-                  "'\(entry.key)' in \(context) must be an array of strings, found \(describe(entry.value))")
-            return nil
-        }
-        var result: [String] = []
-        for (value, position) in zip(array.elements, array.positions) {
-            guard case .string(let s) = value else {
-                error(at: position, "'\(entry.key)' in \(context) must hold only strings, found \(describe(value))")
-                return nil
-            }
-            result.append(s)
-        }
-        return result
+        reader.strings(entry, in: context)
     }
 
     /// Where, inside a string value, the scalar at `offset` of its text
     /// stands — when the string is written plainly on one line; else the
     /// value's start.
-    func position(in entry: TOMLTable.Entry, offset: Int) -> TOMLPosition {
+    mutating func position(in entry: TOMLTable.Entry, offset: Int) -> TOMLPosition {
         let p = entry.valuePosition
-        guard case .string(let text) = entry.value, p.line >= 1, p.line <= lines.count else { return p }
-        let line = Array(lines[p.line - 1].unicodeScalars)
+        guard case .string(let text) = entry.value, let source = reader.lines.text(ofLine: p.line) else { return p }
+        let line = Array(source.unicodeScalars)
         let start = p.column - 1
         guard start < line.count, line[start] == "\"" || line[start] == "'" else { return p }
         let raw = line[(start + 1)...].prefix(text.unicodeScalars.count)
@@ -128,8 +94,7 @@ extension ConfigDecoder {
             if let date = LocalDate.parse(s) { return date }
         default: break
         }
-        error(at: entry.valuePosition,
-              "'\(entry.key)' in \(context) must be a date like 2026-11-01, found \(describe(entry.value))")
+        reader.mismatch(entry, in: context, expected: "a date like 2026-11-01")
         return nil
     }
 
@@ -156,8 +121,7 @@ extension ConfigDecoder {
             if case .integer(let n) = e.value, n >= 1, n <= 100 {
                 s.carryLimit = Int(n)
             } else {
-                error(at: e.valuePosition,
-                      "'carry_limit' in \(context) must be a whole number from 1 to 100, found \(describe(e.value))")
+                reader.mismatch(e, in: context, expected: "a whole number from 1 to 100")
             }
         }
         if let e = table.entry("consistency_floor") {
@@ -169,8 +133,7 @@ extension ConfigDecoder {
             if let v = value, v >= 0, v <= 1 {
                 s.consistencyFloor = v
             } else {
-                error(at: e.valuePosition,
-                      "'consistency_floor' in \(context) must be a number from 0 to 1 (e.g. 0.75), found \(describe(e.value))")
+                reader.mismatch(e, in: context, expected: "a number from 0 to 1 (e.g. 0.75)")
             }
         }
         return s

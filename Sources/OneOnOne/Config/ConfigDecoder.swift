@@ -10,11 +10,10 @@ public struct ConfigDecoder {
     /// tz database, tests pass fixed zones.
     public typealias ZoneResolver = (String) -> Result<TimeZoneRules, TimeZoneError>
 
-    let file: String
-    let lines: [Substring]
+    /// Reads values and collects every problem found.
+    var reader: ValueReader
     let systemZone: TimeZoneRules
     let resolveZone: ZoneResolver
-    var diagnostics: [Diagnostic] = []
 
     static let topLevelKeys = ["timezone", "working_hours", "defaults", "team", "topics", "hook", "questions"]
     static let settingKeys = [
@@ -38,10 +37,9 @@ public struct ConfigDecoder {
         resolveZone: @escaping ZoneResolver
     ) -> Result<Config, Diagnostics> {
         var decoder = ConfigDecoder(
-            file: file, lines: source.split(separator: "\n", omittingEmptySubsequences: false),
-            systemZone: systemZone, resolveZone: resolveZone)
+            reader: ValueReader(file: file, bytes: Array(source.utf8)), systemZone: systemZone, resolveZone: resolveZone)
         let config = decoder.decodeRoot(table)
-        let errors = decoder.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        let errors = decoder.reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         if errors.contains(where: { $0.severity == .error }) { return .failure(Diagnostics(errors)) }
         return .success(config)
     }
@@ -73,9 +71,8 @@ public struct ConfigDecoder {
                 error(at: entry.valuePosition, "the team is empty: add a member as [team.KEY] with at least a name")
             }
         } else {
-            diagnostics.append(Diagnostic(
-                file: file, line: 0, column: 0,
-                message: "the team is empty: add a member as [team.KEY] (see config/example.toml)"))
+            error(at: TOMLPosition(line: 0, column: 0),
+                  "the team is empty: add a member as [team.KEY] (see config/example.toml)")
         }
 
         var topics: [Topic] = []
@@ -99,7 +96,7 @@ public struct ConfigDecoder {
                 }
             } else {
                 error(at: entry.valuePosition,
-                      "hooks are written as [[hook]] tables, found \(describe(entry.value))")
+                      "hooks are written as [[hook]] tables, found \(reader.describe(entry.value))")
             }
         }
 
@@ -165,13 +162,13 @@ public struct ConfigDecoder {
     mutating func decodeAway(_ entry: TOMLTable.Entry, context: String) -> [AwayPeriod] {
         guard case .array(let array) = entry.value else {
             error(at: entry.valuePosition,
-                  "'away' in \(context) is a list of periods like [{ from = 2026-12-22, to = 2027-01-04 }], found \(describe(entry.value))")
+                  "'away' in \(context) is a list of periods like [{ from = 2026-12-22, to = 2027-01-04 }], found \(reader.describe(entry.value))")
             return []
         }
         var periods: [AwayPeriod] = []
         for (value, position) in zip(array.elements, array.positions) {
             guard case .table(let period) = value else {
-                error(at: position, "each away period is a table like { from = 2026-12-22, to = 2027-01-04 }, found \(describe(value))")
+                error(at: position, "each away period is a table like { from = 2026-12-22, to = 2027-01-04 }, found \(reader.describe(value))")
                 continue
             }
             checkKeys(period, allowed: Self.awayKeys, context: "an away period of \(context)")
@@ -207,7 +204,7 @@ public struct ConfigDecoder {
         case .array(let array):
             for (value, position) in zip(array.elements, array.positions) {
                 guard case .string(let argument) = value else {
-                    error(at: position, "every argument of a hook's command is a string, found \(describe(value))")
+                    error(at: position, "every argument of a hook's command is a string, found \(reader.describe(value))")
                     return nil
                 }
                 checkPlaceholders(argument, at: position)
@@ -222,7 +219,7 @@ public struct ConfigDecoder {
                 return nil
             }
         default:
-            error(at: commandEntry.valuePosition, "a hook's command is an argv array of strings, found \(describe(commandEntry.value))")
+            error(at: commandEntry.valuePosition, "a hook's command is an argv array of strings, found \(reader.describe(commandEntry.value))")
             return nil
         }
         var kinds = Set(ReminderKind.allCases)

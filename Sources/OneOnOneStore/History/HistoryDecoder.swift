@@ -19,7 +19,7 @@ struct HistoryDecoder {
     /// as warnings. Nil skips the check.
     var members: Set<String>?
 
-    func decode(_ root: TOMLTable, _ reader: inout RecordReader) -> History {
+    func decode(_ root: TOMLTable, _ reader: inout ValueReader) -> History {
         let records = reader.records(in: root, kinds: Self.kinds)
         var named = MemberCheck(members: members)
 
@@ -76,7 +76,7 @@ struct HistoryDecoder {
         return History(meetings: meetings, actions: actions)
     }
 
-    static func meeting(_ table: TOMLTable, _ reader: inout RecordReader) -> Meeting? {
+    static func meeting(_ table: TOMLTable, _ reader: inout ValueReader) -> Meeting? {
         let record = "[[met]]"
         var member: String?, date: LocalDate?, note: String?, topics: [String]?, mood: Int?
         for entry in table.entries {
@@ -84,7 +84,7 @@ struct HistoryDecoder {
             case "member": member = reader.name(entry, in: record)
             case "on": date = reader.date(entry, in: record)
             case "note": note = reader.string(entry, in: record)
-            case "topics": topics = reader.strings(entry, in: record)
+            case "topics": topics = reader.strings(entry, in: record, expected: "an array of strings like [\"career\"]")
             case "mood": mood = reader.integer(entry, in: record, range: 1...5)
             default: reader.unknownKey(entry, allowed: meetingKeys, in: record)
             }
@@ -98,7 +98,7 @@ struct HistoryDecoder {
 
     /// The action's id when it is readable (so that its touches are not
     /// reported as touching nothing), and the action when it is complete.
-    static func action(_ table: TOMLTable, _ reader: inout RecordReader) -> (id: String?, item: ActionItem?) {
+    static func action(_ table: TOMLTable, _ reader: inout ValueReader) -> (id: String?, item: ActionItem?) {
         let record = "[[action]]"
         var id: String?, member: String?, text: String?, owner: Owner?, due: LocalDate?, created: LocalDate?
         for entry in table.entries {
@@ -123,7 +123,7 @@ struct HistoryDecoder {
 
     /// The id the touch names when it is readable, and the touch when it is
     /// complete.
-    static func touch(_ table: TOMLTable, _ reader: inout RecordReader) -> (id: String?, touch: Touch?) {
+    static func touch(_ table: TOMLTable, _ reader: inout ValueReader) -> (id: String?, touch: Touch?) {
         let record = "[[touch]]"
         var id: String?, kind: Touch.Kind?, date: LocalDate?, note: String?
         for entry in table.entries {
@@ -155,7 +155,7 @@ private struct MemberCheck {
         strangers[member, default: (0, position)].count += 1
     }
 
-    func warn(_ reader: inout RecordReader) {
+    func warn(_ reader: inout ValueReader) {
         for (member, seen) in strangers.sorted(by: { $0.value.first < $1.value.first }) {
             let suggestion = members.flatMap { Suggestion.closest(to: member, in: $0) }.map { "; did you mean '\($0)'?" } ?? ""
             let count = seen.count == 1 ? "a record" : "\(seen.count) records"

@@ -22,7 +22,7 @@ struct RecordLog: Sendable {
     var path: String { directory + "/" + name }
 
     /// Turns the parsed file into a value, reporting problems to the reader.
-    typealias Decode<Output> = (TOMLTable, inout RecordReader) -> Output
+    typealias Decode<Output> = (TOMLTable, inout ValueReader) -> Output
     /// Reads the file's bytes straight into a value when they hold nothing
     /// unusual, or returns nil to leave them to the parser and `Decode`
     /// (see `HistoryScanner`).
@@ -162,7 +162,7 @@ struct RecordLog: Sendable {
             return .failure(Diagnostics([Diagnostic(file: path, line: error.position.line, column: error.position.column,
                                                     message: error.message, sourceLine: error.sourceLine)]))
         }
-        var reader = RecordReader(file: path, bytes: bytes)
+        var reader = ValueReader(file: path, bytes: bytes)
         let output = decode(table, &reader)
         let found = reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         if reader.hasErrors { return .failure(Diagnostics(found)) }

@@ -10,7 +10,7 @@ enum StateDecoder {
 
     /// `fired.toml`: `[[fired]]` records of a reminder key and the instant
     /// it fired, in file order.
-    static func fired(_ root: TOMLTable, _ reader: inout RecordReader) -> [(key: String, at: Instant)] {
+    static func fired(_ root: TOMLTable, _ reader: inout ValueReader) -> [(key: String, at: Instant)] {
         let record = "[[fired]]"
         var result: [(key: String, at: Instant)] = []
         for table in reader.records(in: root, kinds: ["fired"])["fired"] ?? [] {
@@ -30,7 +30,7 @@ enum StateDecoder {
 
     /// `snoozes.toml`: `[[snooze]]` records of a subject (a member key or an
     /// action id) and the instant the snooze ends.
-    static func snoozes(_ root: TOMLTable, _ reader: inout RecordReader) -> [Snooze] {
+    static func snoozes(_ root: TOMLTable, _ reader: inout ValueReader) -> [Snooze] {
         let record = "[[snooze]]"
         var result: [Snooze] = []
         for table in reader.records(in: root, kinds: ["snooze"])["snooze"] ?? [] {
@@ -50,7 +50,7 @@ enum StateDecoder {
 
     /// `members.toml`: the `[seen]` table of member keys and the day each
     /// was first seen, in file order.
-    static func seen(_ root: TOMLTable, _ reader: inout RecordReader) -> [(member: String, date: LocalDate)] {
+    static func seen(_ root: TOMLTable, _ reader: inout ValueReader) -> [(member: String, date: LocalDate)] {
         var result: [(member: String, date: LocalDate)] = []
         for entry in root.entries {
             guard entry.key == "seen" else {

@@ -1,29 +1,9 @@
 import OneOnOne
 import TOML
 
-/// Reads the fields of TOML records, recording a diagnostic at the
-/// offending key or value for every problem instead of stopping at the
-/// first, so one `oneonone check` shows them all.
-///
-/// Each reading method returns the value, or nil after reporting why not.
-struct RecordReader {
-    /// The path shown in diagnostics.
-    let file: String
-    var lines: SourceLines
-    private(set) var diagnostics: [Diagnostic] = []
-
-    init(file: String, bytes: [UInt8]) {
-        self.file = file
-        self.lines = SourceLines(bytes)
-    }
-
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-
-    mutating func report(_ severity: Diagnostic.Severity = .error, at position: TOMLPosition, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: position.line, column: position.column, severity: severity,
-                                      message: message, sourceLine: lines.text(ofLine: position.line)))
-    }
-
+/// What the store's files need beyond the shared `ValueReader`: records
+/// (`[[met]]` …) and the values they hold — names, dates, instants, choices.
+extension ValueReader {
     // MARK: - Records
 
     /// The records of each kind (`[[met]]` …), in file order; any other
@@ -59,13 +39,6 @@ struct RecordReader {
         return tables
     }
 
-    /// Reports a key no record of this kind has, with the closest one.
-    mutating func unknownKey(_ entry: TOMLTable.Entry, allowed: [String], in record: String) {
-        let hint = Suggestion.closest(to: entry.key, in: allowed).map { "; did you mean '\($0)'?" }
-            ?? " (known keys: \(allowed.joined(separator: ", ")))"
-        report(at: entry.keyPosition, "unknown key '\(entry.key)' in \(record)\(hint)")
-    }
-
     /// Reports each of the required `keys` that `table` lacks; called only
     /// for a record missing a value, so a clean file never pays for it.
     mutating func reportMissing(_ keys: [String], in table: TOMLTable, record: String) {
@@ -74,48 +47,12 @@ struct RecordReader {
 
     // MARK: - Values
 
-    /// How a value reads in a message: its type and its text.
-    func describe(_ value: TOMLValue) -> String {
-        switch value {
-        case .table: return "a table"
-        case .array(let a) where a.elements.count > 8: return "an array of \(a.elements.count) values"
-        default:
-            let text = TOMLWriter.inline(value)
-            return "\(value.typeName) \(text.count > 60 ? String(text.prefix(57)) + "..." : text)"
-        }
-    }
-
-    mutating func mismatch(_ entry: TOMLTable.Entry, in record: String, expected: String) {
-        report(at: entry.valuePosition, "'\(entry.key)' in \(record) must be \(expected), found \(describe(entry.value))")
-    }
-
-    mutating func string(_ entry: TOMLTable.Entry, in record: String) -> String? {
-        guard case .string(let s) = entry.value else { mismatch(entry, in: record, expected: "a string"); return nil }
-        return s
-    }
-
     /// A string that names something (a member key, an action id) and so
     /// cannot be empty.
     mutating func name(_ entry: TOMLTable.Entry, in record: String) -> String? {
         guard let s = string(entry, in: record) else { return nil }
         guard !s.isEmpty else { report(at: entry.valuePosition, "'\(entry.key)' in \(record) is empty"); return nil }
         return s
-    }
-
-    mutating func strings(_ entry: TOMLTable.Entry, in record: String) -> [String]? {
-        guard case .array(let array) = entry.value else {
-            mismatch(entry, in: record, expected: "an array of strings like [\"career\"]")
-            return nil
-        }
-        var result: [String] = []
-        for (value, position) in zip(array.elements, array.positions) {
-            guard case .string(let s) = value else {
-                report(at: position, "'\(entry.key)' in \(record) must hold only strings, found \(describe(value))")
-                return nil
-            }
-            result.append(s)
-        }
-        return result
     }
 
     mutating func integer(_ entry: TOMLTable.Entry, in record: String, range: ClosedRange<Int>) -> Int? {

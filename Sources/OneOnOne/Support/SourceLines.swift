@@ -3,17 +3,17 @@
 ///
 /// The split happens on first need: a clean file of tens of megabytes is
 /// never split at all.
-struct SourceLines {
-    let bytes: [UInt8]
+public struct SourceLines: Sendable {
+    public let bytes: [UInt8]
     private var starts: [Int]?
 
-    init(_ bytes: [UInt8]) {
+    public init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 
     /// The text of 1-based `line` without its line ending, or nil when the
     /// file has no such line.
-    mutating func text(ofLine line: Int) -> String? {
+    public mutating func text(ofLine line: Int) -> String? {
         let starts = self.starts ?? lineStarts()
         self.starts = starts
         guard line >= 1, line <= starts.count else { return nil }
@@ -23,7 +23,7 @@ struct SourceLines {
     }
 
     /// The 1-based line on which the byte at `offset` stands.
-    func line(at offset: Int) -> Int {
+    public func line(at offset: Int) -> Int {
         var line = 1
         for byte in bytes[..<offset] where byte == UInt8(ascii: "\n") { line += 1 }
         return line
