@@ -8,8 +8,9 @@
 /// Errors point at the opening delimiter when a string is not closed, at the
 /// backslash of a bad escape, and at the offending character otherwise.
 extension Parser {
-    /// Reads `"…"` at `i`.
-    mutating func parseBasicString() throws(ParseFailure) -> String {
+    /// Reads `"…"` at `i`; with `keep` false it is only checked, and the
+    /// text returned is empty.
+    mutating func parseBasicString(keep: Bool = true) throws(ParseFailure) -> String {
         let open = i
         i += 1
         var segment = i
@@ -23,7 +24,7 @@ extension Parser {
             }
             switch b {
             case ASCII.quote:
-                let text = makeString(from: segment, rewritten: rewritten)
+                let text = keep ? makeString(from: segment, rewritten: rewritten) : ""
                 i += 1
                 return text
             case ASCII.backslash:
@@ -44,8 +45,9 @@ extension Parser {
         }
     }
 
-    /// Reads `'…'` at `i`: every character as written, no escapes.
-    mutating func parseLiteralString() throws(ParseFailure) -> String {
+    /// Reads `'…'` at `i`: every character as written, no escapes; with
+    /// `keep` false it is only checked, and the text returned is empty.
+    mutating func parseLiteralString(keep: Bool = true) throws(ParseFailure) -> String {
         let open = i
         i += 1
         let start = i
@@ -58,7 +60,7 @@ extension Parser {
             }
             switch b {
             case ASCII.apostrophe:
-                let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
+                let text = keep ? String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self) : ""
                 i += 1
                 return text
             case 0x80...:

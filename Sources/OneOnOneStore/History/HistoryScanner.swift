@@ -1,4 +1,5 @@
 import OneOnOne
+import TOML
 
 /// The fast way through `history.toml`: reads the records exactly as the
 /// store writes them straight into a `History`, with no TOML tree between.
@@ -45,8 +46,8 @@ enum HistoryScanner {
         let p: UnsafeBufferPointer<UInt8>
         let keepNotes: Bool
         var i = 0
-        /// Decoded string bytes, reused for every value.
-        var scratch: [UInt8] = []
+        /// Reads string values with the parser's rules.
+        var stringReader: TOMLStringReader
         /// Topic lists by their text: most 1:1s repeat a few lists, which
         /// then share one array.
         var topicLists: [String: [String]] = [:]
@@ -54,7 +55,7 @@ enum HistoryScanner {
         init(_ p: UnsafeBufferPointer<UInt8>, keepNotes: Bool) {
             self.p = p
             self.keepNotes = keepNotes
-            scratch.reserveCapacity(256)
+            stringReader = TOMLStringReader(p)
         }
 
         // Bit per key, to refuse a key given twice in one record.
@@ -325,7 +326,7 @@ enum HistoryScanner {
                 guard let text = string() else { return nil }
                 return (true, text)
             }
-            return (string(make: false) != nil, nil)
+            return (string(keep: false) != nil, nil)
         }
 
         /// A topic list, shared with earlier 1:1s that wrote the same one.
@@ -346,114 +347,13 @@ enum HistoryScanner {
             return list
         }
 
-        /// A one-line basic (`"…"`) or literal (`'…'`) string; with `make`
-        /// false, only checked (an empty string stands for a valid one).
-        mutating func string(make: Bool = true) -> String? {
-            guard i < p.count else { return nil }
-            let quote = p[i]
-            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
-            // Not a multi-line string: the full path reads those.
-            if i + 2 < p.count, p[i + 1] == quote, p[i + 2] == quote { return nil }
-            i += 1
-            let start = i
-            var ascii = true
-            // The common case: no escapes, the value is the bytes themselves.
-            while i < p.count {
-                let b = p[i]
-                if b == quote { break }
-                if b == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") {
-                    if make { return escapedString(from: start) }
-                    // Only checked: an escape is valid or not where it stands.
-                    guard i + 1 < p.count else { return nil }
-                    switch p[i + 1] {
-                    case UInt8(ascii: "b"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "r"),
-                         UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                        i += 2
-                    case UInt8(ascii: "u"), UInt8(ascii: "U"):
-                        i += 2
-                        guard scalar(digits: p[i - 1] == UInt8(ascii: "u") ? 4 : 8) != nil else { return nil }
-                    default: return nil
-                    }
-                    continue
-                }
-                if (b < 0x20 && b != UInt8(ascii: "\t")) || b == 0x7F { return nil }
-                if b >= 0x80 { ascii = false }
-                i += 1
-            }
-            guard i < p.count else { return nil }
-            let bytes = UnsafeBufferPointer(rebasing: p[start..<i])
-            i += 1
-            if !make { return ascii || Self.isUTF8(bytes) ? "" : nil }
-            return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
-        }
-
-        /// The rest of a basic string that has escapes, from its first byte.
-        mutating func escapedString(from start: Int) -> String? {
-            scratch.removeAll(keepingCapacity: true)
-            i = start
-            while i < p.count {
-                let b = p[i]
-                if b == UInt8(ascii: "\"") {
-                    i += 1
-                    return String(validating: scratch, as: UTF8.self)
-                }
-                if (b < 0x20 && b != UInt8(ascii: "\t")) || b == 0x7F { return nil }
-                guard b == UInt8(ascii: "\\") else {
-                    scratch.append(b)
-                    i += 1
-                    continue
-                }
-                guard i + 1 < p.count else { return nil }
-                i += 2
-                switch p[i - 1] {
-                case UInt8(ascii: "b"): scratch.append(0x08)
-                case UInt8(ascii: "t"): scratch.append(0x09)
-                case UInt8(ascii: "n"): scratch.append(0x0A)
-                case UInt8(ascii: "f"): scratch.append(0x0C)
-                case UInt8(ascii: "r"): scratch.append(0x0D)
-                case UInt8(ascii: "\""): scratch.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): scratch.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "u"), UInt8(ascii: "U"):
-                    guard let scalar = scalar(digits: p[i - 1] == UInt8(ascii: "u") ? 4 : 8) else { return nil }
-                    scratch.append(contentsOf: UTF8.encode(scalar)!)
-                default: return nil
-                }
-            }
-            return nil
-        }
-
-        /// Whether `bytes` are well-formed UTF-8.
-        static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var parser = Unicode.UTF8.ForwardParser()
-            var iterator = bytes.makeIterator()
-            while true {
-                switch parser.parseScalar(from: &iterator) {
-                case .valid: continue
-                case .emptyInput: return true
-                case .error: return false
-                }
-            }
-        }
-
-        /// The scalar of a `\u`/`\U` escape whose hex digits start at the
-        /// cursor, which moves past them; nil for bad digits or a value that
-        /// is not a scalar (a surrogate, above U+10FFFF).
-        mutating func scalar(digits: Int) -> Unicode.Scalar? {
-            guard i + digits <= p.count else { return nil }
-            var value: UInt32 = 0
-            for _ in 0..<digits {
-                let b = p[i]
-                let digit: UInt32
-                switch b {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - UInt8(ascii: "a") + 10)
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - UInt8(ascii: "A") + 10)
-                default: return nil
-                }
-                value = value << 4 | digit
-                i += 1
-            }
-            return Unicode.Scalar(value)
+        /// A one-line basic (`"…"`) or literal (`'…'`) string, read by the
+        /// TOML parser's own code; with `keep` false only checked (an empty
+        /// string then stands for a valid one).
+        mutating func string(keep: Bool = true) -> String? {
+            guard let (text, end) = stringReader.string(at: i, keep: keep) else { return nil }
+            i = end
+            return text
         }
 
         /// `["a", 'b']` on one line.
