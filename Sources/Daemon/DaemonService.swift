@@ -44,6 +44,8 @@ public final class DaemonService {
     var wakeTimer: EventLoop.Timer?
     /// When the planner said to look again.
     var nextWake: Instant?
+    /// Code pages given back while asleep, mapped again before a wake.
+    var memory = ResidentMemory()
     var debounce: EventLoop.Timer?
     var pendingConfigReload = false
     var pendingHistoryReload = false
@@ -99,7 +101,7 @@ public final class DaemonService {
             replan()
             return
         }
-        ResidentMemory.prefault()
+        memory.prefault()
         wakeTimer?.rearm(at: due.microsecondsSinceEpoch)
     }
 
@@ -273,7 +275,7 @@ public final class DaemonService {
         if let wake = plan.nextWake {
             logger.debug("sleeping until \(wake)")
         }
-        ResidentMemory.releaseIdlePages()
+        memory.releaseIdlePages()
     }
 
     /// The configured hooks, or notify-send when none is configured and it

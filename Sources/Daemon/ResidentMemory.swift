@@ -20,15 +20,14 @@ import Glibc
 /// Faulting those pages back one by one at the moment a reminder is due
 /// would delay it by milliseconds, so shortly before a wake `prefault()`
 /// maps them all again in one call; they are released after the wake.
-enum ResidentMemory {
+struct ResidentMemory {
     /// The mappings released last, to map again before the next wake.
-    nonisolated(unsafe) private static var released: [(start: UInt, length: Int)] = []
+    private var released: [(start: UInt, length: Int)] = []
 
-    static func releaseIdlePages() {
+    mutating func releaseIdlePages() {
         oneonone_malloc_trim()
-        guard let smaps = try? FileSystem.read("/proc/self/smaps") else { return }
         released = []
-        for mapping in mappings(String(decoding: smaps, as: UTF8.self)) where releasable(mapping) {
+        for mapping in Self.current() where Self.releasable(mapping) {
             let length = Int(mapping.end - mapping.start)
             if madvise(UnsafeMutableRawPointer(bitPattern: mapping.start), length, MADV_DONTNEED) == 0 {
                 released.append((mapping.start, length))
@@ -39,7 +38,7 @@ enum ResidentMemory {
     /// Maps the released pages again from the page cache, in one call per
     /// mapping (MADV_POPULATE_READ, Linux 5.14; on older kernels the pages
     /// fault in as they are touched, as before).
-    static func prefault() {
+    mutating func prefault() {
         for mapping in released {
             _ = madvise(UnsafeMutableRawPointer(bitPattern: mapping.start), mapping.length, 22 /* MADV_POPULATE_READ */)
         }
@@ -62,6 +61,14 @@ enum ResidentMemory {
         /// never be released. (Private_Dirty is no guide: a file written
         /// recently counts as dirty until the kernel writes it back.)
         var copiedKB = 0
+        /// Pages resident now.
+        var residentKB = 0
+    }
+
+    /// The process's mappings now (none when /proc cannot be read).
+    static func current() -> [Mapping] {
+        guard let smaps = try? FileSystem.read("/proc/self/smaps") else { return [] }
+        return mappings(String(decoding: smaps, as: UTF8.self))
     }
 
     /// The mappings in `/proc/self/smaps` text.
@@ -76,9 +83,12 @@ enum ResidentMemory {
                 else { continue }
                 result.append(Mapping(start: start, end: end, permissions: fields[1],
                                       path: fields.count >= 6 ? fields[5] : ""))
-            } else if first == "Anonymous:" || first == "Swap:", fields.count >= 2,
-                      let kb = Int(fields[1]), !result.isEmpty {
-                result[result.count - 1].copiedKB += kb
+            } else if fields.count >= 2, let kb = Int(fields[1]), !result.isEmpty {
+                switch first {
+                case "Anonymous:", "Swap:": result[result.count - 1].copiedKB += kb
+                case "Rss:": result[result.count - 1].residentKB = kb
+                default: break
+                }
             }
         }
         return result
