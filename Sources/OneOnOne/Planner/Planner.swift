@@ -28,11 +28,8 @@ public enum Planner {
         var fire: [Reminder] = []
         var wake: Instant?
         func consider(_ sequence: EventSequence, quiet: Bool) {
-            let (due, next) = sequence.resolve(at: now)
-            if var due, !quiet, !ledger.contains(due.key) {
-                if !lateness { due.lateBy = nil }
-                fire.append(due)
-            }
+            let (due, next) = sequence.resolve(at: now, lateness: lateness)
+            if let due, !quiet, !ledger.contains(due.key) { fire.append(due) }
             if let next, next > now { wake = min(wake ?? next, next) }
         }
         for member in config.members {
@@ -55,12 +52,12 @@ public enum Planner {
         var result: [Reminder] = []
         var t = now
         while t <= until && result.count < limit {
-            let plan = plan(config: config, index: index, ledger: ledger, now: t)
+            // Only the first evaluation can find reminders already late;
+            // after it, each fires at its own wake.
+            let plan = plan(config: config, index: index, ledger: ledger, now: t, lateness: t == now)
             for reminder in plan.fire {
                 ledger.record(reminder.key, at: t)
-                var r = reminder
-                if t > now { r.lateBy = nil }
-                result.append(r)
+                result.append(reminder)
             }
             guard let next = plan.nextWake else { break }
             t = next
@@ -87,7 +84,10 @@ struct EventSequence {
 
     /// The occurrence to fire at `now` (the latest whose deferred instant has
     /// come, if any) and the deferred instant of the one after it.
-    func resolve(at now: Instant) -> (Reminder?, Instant?) {
+    ///
+    /// - Parameter lateness: whether an occurrence whose time has passed is
+    ///   reported late (only for timed sequences).
+    func resolve(at now: Instant, lateness: Bool) -> (Reminder?, Instant?) {
         var high = lastRawIndex(now)
         if let count { high = min(high, count - 1) }
         // deferral ∘ raw is non-decreasing: binary search for the last n ≤ now.
@@ -101,7 +101,7 @@ struct EventSequence {
             let scheduled = deferral(raw(found))
             var r = make(found, scheduled)
             let late = now - scheduled
-            r.lateBy = timed && late > Planner.lateTolerance ? late : nil
+            r.lateBy = timed && lateness && late > Planner.lateTolerance ? late : nil
             reminder = r
         }
         let nextIndex = found + 1
