@@ -219,7 +219,7 @@ struct DaemonIntegrationTests {
         let note = shown.first ?? ""
         #expect(note.contains("\"app_name\": \"oneonone\""), "\(note)")
         #expect(note.contains("\"summary\": \"1:1 with Bob; overdue by"), "\(note)")
-        #expect(note.contains("\"body\": \"\(s.name.replacingQuotes()):"), "\(note)")
+        #expect(note.contains("\"body\": \"\(s.name.replacing("\"", with: "\\\"")):"), "\(note)")
         // notify-send's urgency byte: 1 normal, 2 critical.
         #expect(note.contains("\"urgency\": 1") || note.contains("\"urgency\": 2"), "\(note)")
         kill(pid, SIGTERM)
@@ -230,7 +230,7 @@ struct DaemonIntegrationTests {
         let s = try Setup()
         defer { s.dir.remove() }
         let config = String(decoding: try readBytes(s.config), as: UTF8.self)
-        try s.dir.write("config.toml", config.split(separator: "\(s.dir.path)/hook.sh").joined(separator: "/bin/true"))
+        try s.dir.write("config.toml", config.replacing("\(s.dir.path)/hook.sh", with: "/bin/true"))
         let pid = try s.start()
         defer { kill(pid, SIGKILL) }
         // The reminder fires (it is in the journal), the hook is gone at once.
@@ -292,15 +292,6 @@ final class NotifySocket {
             if n > 0 { messages.append(String(decoding: buffer[0..<n], as: UTF8.self)) }
         }
         return messages
-    }
-}
-
-extension String {
-    /// The text as it reads inside a JSON string (only quotes need escaping here).
-    func replacingQuotes() -> String {
-        var out = ""
-        for c in self { out += c == "\"" ? "\\\"" : String(c) }
-        return out
     }
 }
 

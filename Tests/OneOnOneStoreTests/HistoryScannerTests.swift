@@ -66,44 +66,44 @@ struct HistoryScannerTests {
     static let edits: [@Sendable (String) -> String] = [
         { $0 },
         { "# a comment line\n" + $0 },
-        { $0.replacingFirst("\n", with: "   # trailing comment\n") },
-        { $0.replacingAll("\n", with: "\r\n") },
-        { $0.replacingFirst(" = ", with: "=") },
-        { $0.replacingFirst(" = ", with: " \t=  ") },
+        { $0.replacing("\n", with: "   # trailing comment\n", maxReplacements: 1) },
+        { $0.replacing("\n", with: "\r\n") },
+        { $0.replacing(" = ", with: "=", maxReplacements: 1) },
+        { $0.replacing(" = ", with: " \t=  ", maxReplacements: 1) },
         { "  " + $0 },
-        { $0.replacingFirst("member = \"alice\"", with: "member = 'alice'") },
-        { $0.replacingFirst("member", with: "\"member\"") },
-        { $0.replacingFirst("member", with: "membre") },
-        { $0.replacingFirst("on = 2026-", with: "on = 2026-13-") },
-        { $0.replacingFirst("on = 2026-", with: "on = 2026-02-30T") },
-        { $0.replacingFirst("mood = ", with: "mood = 1") },
-        { $0.replacingFirst("mood = ", with: "mood = 0x") },
-        { $0.replacingFirst("note = \"", with: "note = \"\"\"") },
-        { $0.replacingFirst("note = \"", with: "note = \"\\u00e9 \\U0001F600 ") },
-        { $0.replacingFirst("note = \"", with: "note = \"\\uD800") },
-        { $0.replacingFirst("note = \"", with: "note = \"\\e") },
-        { $0.replacingFirst("topics = [", with: "topics = [\n") },
-        { $0.replacingFirst("topics = [", with: "topics = [ 'x' , ") },
-        { $0.replacingFirst("topics = [", with: "topics = [1, ") },
-        { $0.replacingFirst("[[met]]", with: "[[ met ]]") },
-        { $0.replacingFirst("[[met]]", with: "[met]") },
-        { $0.replacingFirst("[[touch]]", with: "[[tuoch]]") },
-        { $0.replacingFirst("id = \"1\"", with: "id = \"\"") },
-        { $0.replacingFirst("id = \"2\"", with: "id = \"1\"") },
-        { $0.replacingFirst("action = \"", with: "action = \"9") },
-        { $0.replacingFirst("owner = \"me\"", with: "owner = \"us\"") },
-        { $0.replacingFirst("kind = \"", with: "kind = \"x") },
-        { $0.replacingFirst("member = \"bob\"", with: "member = \"carol\"") },
-        { $0.replacingFirst("\n", with: "\nmember = \"bob\"\n") },
-        { $0.replacingFirst("\n", with: "\nextra = 1\n") },
-        { $0.replacingFirst("\n", with: "\nnote.x = 1\n") },
-        { $0.replacingFirst("\n", with: "\nnote = { a = 1 }\n") },
+        { $0.replacing("member = \"alice\"", with: "member = 'alice'", maxReplacements: 1) },
+        { $0.replacing("member", with: "\"member\"", maxReplacements: 1) },
+        { $0.replacing("member", with: "membre", maxReplacements: 1) },
+        { $0.replacing("on = 2026-", with: "on = 2026-13-", maxReplacements: 1) },
+        { $0.replacing("on = 2026-", with: "on = 2026-02-30T", maxReplacements: 1) },
+        { $0.replacing("mood = ", with: "mood = 1", maxReplacements: 1) },
+        { $0.replacing("mood = ", with: "mood = 0x", maxReplacements: 1) },
+        { $0.replacing("note = \"", with: "note = \"\"\"", maxReplacements: 1) },
+        { $0.replacing("note = \"", with: "note = \"\\u00e9 \\U0001F600 ", maxReplacements: 1) },
+        { $0.replacing("note = \"", with: "note = \"\\uD800", maxReplacements: 1) },
+        { $0.replacing("note = \"", with: "note = \"\\e", maxReplacements: 1) },
+        { $0.replacing("topics = [", with: "topics = [\n", maxReplacements: 1) },
+        { $0.replacing("topics = [", with: "topics = [ 'x' , ", maxReplacements: 1) },
+        { $0.replacing("topics = [", with: "topics = [1, ", maxReplacements: 1) },
+        { $0.replacing("[[met]]", with: "[[ met ]]", maxReplacements: 1) },
+        { $0.replacing("[[met]]", with: "[met]", maxReplacements: 1) },
+        { $0.replacing("[[touch]]", with: "[[tuoch]]", maxReplacements: 1) },
+        { $0.replacing("id = \"1\"", with: "id = \"\"", maxReplacements: 1) },
+        { $0.replacing("id = \"2\"", with: "id = \"1\"", maxReplacements: 1) },
+        { $0.replacing("action = \"", with: "action = \"9", maxReplacements: 1) },
+        { $0.replacing("owner = \"me\"", with: "owner = \"us\"", maxReplacements: 1) },
+        { $0.replacing("kind = \"", with: "kind = \"x", maxReplacements: 1) },
+        { $0.replacing("member = \"bob\"", with: "member = \"carol\"", maxReplacements: 1) },
+        { $0.replacing("\n", with: "\nmember = \"bob\"\n", maxReplacements: 1) },
+        { $0.replacing("\n", with: "\nextra = 1\n", maxReplacements: 1) },
+        { $0.replacing("\n", with: "\nnote.x = 1\n", maxReplacements: 1) },
+        { $0.replacing("\n", with: "\nnote = { a = 1 }\n", maxReplacements: 1) },
         { "title = \"x\"\n" + $0 },
         { "\u{FEFF}" + $0 },
         { String($0.dropLast()) },
         { $0 + "[[met]]\nmember = \"alice\"\n" },
         { $0 + "\r" },
-        { $0.replacingFirst("\"", with: "\"\u{0}") },
+        { $0.replacing("\"", with: "\"\u{0}", maxReplacements: 1) },
     ]
 
     @Test("on random histories with hand edits, the fast reader agrees with the full path whenever it answers",
@@ -133,6 +133,39 @@ struct HistoryScannerTests {
         let fast = HistoryScanner.read(bytes, members: Self.members)
         #expect(fast != nil)
         #expect(fast == Self.fullPath(bytes, members: Self.members))
+    }
+
+    @Test("hand edits that stay plain TOML keep the fast path: comments, CRLF, literal strings, spacing, a BOM")
+    func acceptsPlainHandEdits() throws {
+        let written = """
+            [[met]]
+            member = "alice"
+            on = 2026-11-10
+            note = "Talked about \\"the roadmap\\""
+            topics = ["career"]
+
+            [[action]]
+            id = "1"
+            member = "alice"
+            text = "Send the packet"
+            owner = "me"
+            created = 2026-11-10
+
+            """
+        let edits: [String] = [
+            "# kept by hand\n" + written,
+            written.replacing("on = 2026-11-10\n", with: "on = 2026-11-10   # the Tuesday\n", maxReplacements: 1),
+            written.replacing("\n", with: "\r\n"),
+            written.replacing("member = \"alice\"", with: "member = 'alice'", maxReplacements: 1),
+            written.replacing(" = ", with: "\t=  "),
+            "\u{FEFF}" + written,
+            written.replacing("topics = [\"career\"]", with: "topics = [ 'career', \"feedback\", ]"),
+        ]
+        for text in edits {
+            let bytes = Array(text.utf8)
+            let fast = try #require(HistoryScanner.read(bytes, members: Self.members), "fell back on:\n\(text)")
+            #expect(fast == Self.fullPath(bytes, members: Self.members))
+        }
     }
 
     @Test("bytes that are not UTF-8 in a note or a comment are left to the full path, which reports them")
@@ -177,16 +210,5 @@ struct HistoryScannerTests {
         #expect(full.actions[0].touches[0].note == "half done")
         #expect(lean == Self.withoutNotes(full))
         #expect(lean.meetings[0].topics == ["career"] && lean.meetings[0].mood == 4)
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        let parts = split(separator: target, maxSplits: 1, omittingEmptySubsequences: false)
-        return parts.count == 2 ? parts[0] + replacement + parts[1] : self
-    }
-
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
