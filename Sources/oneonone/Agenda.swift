@@ -33,7 +33,8 @@ struct Agenda: ParsableCommand {
         if who.timeZone.identifier != workspace.config.timeZone.identifier {
             out.append("Their time: \(theirs.date.weekday.shortName) "
                 + "\(clock(theirs.time)) (\(who.timeZone.identifier)); yours: \(clock(mine.time)).")
-            let overlap = Agenda.overlap(manager: workspace.config, member: who, on: today)
+            let overlap = who.workingOverlap(with: workspace.config, on: today)
+                .map { "\(WorkingHours.clock($0.start))-\(WorkingHours.clock($0.end))" }
             out.append(overlap.isEmpty ? "Working hours: no overlap today."
                 : "Working hours overlap (your time): \(overlap.joined(separator: ", ")).")
         }
@@ -80,43 +81,5 @@ struct Agenda: ParsableCommand {
         print(out.joined(separator: "\n"))
     }
 
-    func clock(_ t: LocalTime) -> String {
-        (t.hour < 10 ? "0" : "") + "\(t.hour):" + (t.minute < 10 ? "0" : "") + "\(t.minute)"
-    }
-
-    /// The overlap of the manager's and the member's working hours on
-    /// `date`, as ranges of the manager's wall-clock time.
-    static func overlap(manager: Config, member: Member, on date: LocalDate) -> [String] {
-        let zone = manager.timeZone
-        var result: [String] = []
-        for range in manager.workingHours.ranges(on: date.weekday) {
-            // Walk the manager's range in 15-minute steps and keep the minutes
-            // the member is also working (their zone, their day).
-            var start: Int?
-            var minute = range.start
-            while minute <= range.end {
-                var inside = false
-                if minute < range.end {
-                    let instant = zone.instant(LocalDateTime(date: date, time: LocalTime(hour: minute / 60, minute: minute % 60, second: 0)))
-                    let theirs = member.timeZone.local(instant)
-                    inside = member.workingHours.contains(theirs.date.weekday, minute: theirs.time.hour * 60 + theirs.time.minute)
-                }
-                if inside && start == nil { start = minute }
-                if !inside, let s = start {
-                    result.append("\(WorkingHoursText.clock(s))-\(WorkingHoursText.clock(minute))")
-                    start = nil
-                }
-                minute += 15
-            }
-        }
-        return result
-    }
-}
-
-/// HH:MM for minutes from midnight.
-enum WorkingHoursText {
-    static func clock(_ minutes: Int) -> String {
-        let h = minutes / 60, m = minutes % 60
-        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-    }
+    func clock(_ t: LocalTime) -> String { WorkingHours.clock(t.hour * 60 + t.minute) }
 }

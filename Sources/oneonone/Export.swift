@@ -30,16 +30,15 @@ struct Export: ParsableCommand {
             // start of your working day), so it lands where it can happen.
             var date = s.schedule.due
             if date < team.today { date = team.today }
-            let slots = Agenda.overlap(manager: workspace.config, member: member, on: date)
-            let first = slots.first.map { String($0.prefix(5)) }
-                ?? workspace.config.workingHours.ranges(on: date.weekday).first.map { WorkingHoursText.clock($0.start) }
-                ?? "09:00"
-            let h = Int(first.prefix(2)) ?? 9, m = Int(first.suffix(2)) ?? 0
-            let start = workspace.config.timeZone.instant(LocalDateTime(date: date, time: LocalTime(hour: h, minute: m, second: 0)))
+            let first = member.workingOverlap(with: workspace.config, on: date).first?.start
+                ?? workspace.config.workingHours.ranges(on: date.weekday).first?.start
+                ?? 9 * 60
+            let start = workspace.config.timeZone.instant(
+                LocalDateTime(date: date, time: LocalTime(hour: first / 60, minute: first % 60, second: 0)))
             let end = start.adding(seconds: Int64(minutes * 60))
             let theirs = member.timeZone.local(start)
             var description = ["\(s.schedule.cadence.description.capitalizedFirst), due \(s.schedule.due)."]
-            description.append("Their time: \(WorkingHoursText.clock(theirs.time.hour * 60 + theirs.time.minute)) (\(member.timeZone.identifier)).")
+            description.append("Their time: \(WorkingHours.clock(theirs.time.hour * 60 + theirs.time.minute)) (\(member.timeZone.identifier)).")
             if !s.openItems.isEmpty {
                 description.append("Open items:")
                 description += s.openItems.prefix(10).map { "- [\($0.id)] \($0.text)" }

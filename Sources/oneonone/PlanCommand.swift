@@ -37,7 +37,7 @@ struct PlanCommand: ParsableCommand {
         for r in reminders {
             let local = zone.local(max(r.scheduled, workspace.now))
             let when = r.scheduled < workspace.now ? "now (late \(DateText.duration(seconds: workspace.now - r.scheduled)))"
-                : "\(DateText.withWeekday(local.date)) \(WorkingHoursText.clock(local.time.hour * 60 + local.time.minute))"
+                : "\(DateText.withWeekday(local.date)) \(WorkingHours.clock(local.time.hour * 60 + local.time.minute))"
             rows.append([when, r.kind.rawValue, r.member, r.title])
         }
         print(Terminal.table(rows), terminator: "")
@@ -92,6 +92,6 @@ struct Snooze: ParsableCommand {
         }
         let local = workspace.config.timeZone.local(until)
         print("Snoozed \(label) until \(DateText.withWeekday(local.date)) "
-            + "\(WorkingHoursText.clock(local.time.hour * 60 + local.time.minute)).")
+            + "\(WorkingHours.clock(local.time.hour * 60 + local.time.minute)).")
     }
 }

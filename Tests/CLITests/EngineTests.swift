@@ -142,6 +142,10 @@ struct EngineTests {
         #expect(r.stdout.split(separator: "BEGIN:VEVENT", omittingEmptySubsequences: false).count == 6)
         #expect(r.stdout.contains("UID:oneonone-alice-2026-11-24@oneonone"))
         #expect(r.stdout.contains("SUMMARY:1:1 with Alice Kovalenko"))
+        // On its due day, at the first quarter hour both work: 09:00 in New
+        // York is 16:00 in Kyiv, inside Alice's 09:00-18:00.
+        let alice = r.stdout.split(separator: "BEGIN:VEVENT").first { $0.contains("UID:oneonone-alice-") } ?? ""
+        #expect(alice.contains("DTSTART:20261124T140000Z"), "\(alice)")
         #expect(r.stdout.hasSuffix("END:VCALENDAR\r\n"))
         for line in r.stdout.split(separator: "\r\n") { #expect(line.utf8.count <= 75) }
         let again = try world.oneonone("export", "--ics")

@@ -99,13 +99,6 @@ struct WorkingHoursTests {
         #expect(try WorkingHours.parse("always").get() == .always)
     }
 
-    @Test("the overlap of two schedules")
-    func intersection() throws {
-        let a = try WorkingHours.parse("Mon-Fri 09:00-17:00").get()
-        let b = try WorkingHours.parse("Mon-Wed 15:00-20:00").get()
-        #expect(a.intersection(b).description == "Mon-Wed 15:00-17:00")
-    }
-
     @Test("mistakes point at the offending character", arguments: [
         ("Mon-Fry 09:00-17:00", 4, "expected a day"),
         ("Mon-Fri 9-17", 8, "HH:MM"),

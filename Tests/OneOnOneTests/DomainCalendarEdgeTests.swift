@@ -153,14 +153,14 @@ struct DomainCalendarEdgeTests {
         #expect(config.members[0].timeZone.local(r.scheduled).time == LocalTime(hour: kyivHour, minute: 0))
     }
 
-    @Test("a Berlin report is still working at 11:30 New York time only during the mismatched weeks", arguments: [
-        ("2026-03-03", false), ("2026-03-17", true), ("2026-04-07", false), ("2026-10-27", true), ("2026-11-03", false),
-    ])
-    func reportWorkingHoursOverlap(day: String, inside: Bool) {
-        // Berlin is 6 hours ahead of New York, 5 while New York is already (or still) on summer time.
-        let alice = team(memberZone: Self.berlin).members[0]
-        let theirs = alice.timeZone.local(Fixture.at(day + " 11:30"))
-        #expect(alice.workingHours.contains(theirs.date.weekday, minute: theirs.time.hour * 60 + theirs.time.minute) == inside)
+    @Test("the working-hours overlap with a Berlin report runs to 12:00 New York time in the mismatched weeks, 11:00 otherwise",
+          arguments: [("2026-03-03", 11), ("2026-03-17", 12), ("2026-04-07", 11), ("2026-10-27", 12), ("2026-11-03", 11)])
+    func reportWorkingHoursOverlap(day: String, endHour: Int) {
+        // Both work 09:00-17:00 in their own zone. Berlin is 6 hours ahead of
+        // New York, 5 while New York is already (or still) on summer time.
+        let config = team(memberZone: Self.berlin)
+        let overlap = config.members[0].workingOverlap(with: config, on: Fixture.date(day))
+        #expect(overlap == [WorkingHours.Range(start: 9 * 60, end: endHour * 60)])
     }
 
     // MARK: Year ends

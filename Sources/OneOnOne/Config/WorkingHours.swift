@@ -55,25 +55,10 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
         return groups.joined(separator: "; ")
     }
 
-    /// Intersects two schedules day by day (both given in the same zone).
-    public func intersection(_ other: WorkingHours) -> WorkingHours {
-        var result: [[Range]] = []
-        for d in 0..<7 {
-            var day: [Range] = []
-            for a in days[d] {
-                for b in other.days[d] {
-                    let s = max(a.start, b.start), e = min(a.end, b.end)
-                    if s < e { day.append(Range(start: s, end: e)) }
-                }
-            }
-            result.append(day)
-        }
-        return WorkingHours(days: result)
-    }
-
     static let dayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
-    static func clock(_ minutes: Int) -> String {
+    /// HH:MM for minutes from midnight (24:00 for the end of the day).
+    public static func clock(_ minutes: Int) -> String {
         let h = minutes / 60, m = minutes % 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
