@@ -247,6 +247,49 @@ struct DaemonIntegrationTests {
         #expect(s.waitFor(5) { !isRunning(pid) })
     }
 
+    @Test("hooks run side by side, and a failing hook is journaled and retried after its backoff")
+    func hooksInParallelAndRetried() throws {
+        let s = try Setup()
+        defer { s.dir.remove() }
+        try s.dir.write("failing.sh", "#!/bin/sh\necho $(date +%s%N) >> \"\(s.dir.path)/failing.log\"\necho broken >&2\nexit 3\n")
+        try s.dir.write("slow.sh", "#!/bin/sh\necho $(date +%s%N) >> \"\(s.dir.path)/slow.log\"\nsleep 3\n")
+        _ = try run(["chmod", "+x", s.dir.path + "/failing.sh", s.dir.path + "/slow.sh"])
+        let config = String(decoding: try readBytes(s.config), as: UTF8.self)
+        let hooks = config.replacing("\(s.dir.path)/hook.sh\", \"--title={title}\", \"{name}\", \"{kind}\"",
+                                     with: "\(s.dir.path)/slow.sh\"") + """
+
+            [[hook]]
+            command = ["\(s.dir.path)/failing.sh"]
+            on = ["overdue"]
+            timeout = "2s"
+
+            """
+        try s.dir.write("config.toml", hooks)
+        let pid = try s.start()
+        defer { kill(pid, SIGKILL) }
+        func times(_ name: String) -> [Double] {
+            let text = (try? readBytes(s.dir.path + "/" + name)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return text.split(separator: "\n").compactMap { Double($0).map { $0 / 1e9 } }
+        }
+        // Both start at once although the slow one takes 3 s.
+        #expect(s.waitFor(10) { !times("failing.log").isEmpty && !times("slow.log").isEmpty })
+        if let failed = times("failing.log").first, let slow = times("slow.log").first {
+            #expect(abs(failed - slow) < 1, "failing hook at \(failed), slow hook at \(slow)")
+        }
+        #expect(try s.waitFor(5) {
+            try s.journal("ONEONONE_HOOK_ATTEMPT=1").contains {
+                $0.contains("failing.sh") && $0.contains("exited with status 3; retrying in 5s") && $0.contains("broken")
+            }
+        })
+        // The retry comes after the 5 s backoff, and only one.
+        #expect(s.waitFor(10) { times("failing.log").count >= 2 })
+        let calls = times("failing.log")
+        if calls.count >= 2 { #expect(calls[1] - calls[0] >= 4.9, "retried after \(calls[1] - calls[0]) s") }
+        #expect(times("slow.log").count == 1)
+        #expect(isRunning(pid))
+        kill(pid, SIGTERM)
+    }
+
     @Test("a hook that hangs is killed after its timeout and the failure is journaled")
     func hungHookKilled() throws {
         let s = try Setup(hookSleeps: true)
