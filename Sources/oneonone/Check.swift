@@ -58,7 +58,7 @@ struct Check: ParsableCommand {
             }
             let known = Set(loaded.members.map(\.key))
             var strangers: [String] = []
-            for key in Set(history.meetings.map(\.member) + history.actions.map(\.member)).sorted() where !known.contains(key) {
+            for key in Set(history.meetingsByMember.keys).union(history.actions.map(\.member)).sorted() where !known.contains(key) {
                 strangers.append(key)
             }
             if !strangers.isEmpty {
@@ -72,7 +72,7 @@ struct Check: ParsableCommand {
                 print("\(path): ok — \(loaded.members.count) member\(loaded.members.count == 1 ? "" : "s"), "
                     + "\(loaded.topics.count) topic\(loaded.topics.count == 1 ? "" : "s"), "
                     + "\(hooks) hook\(hooks == 1 ? "" : "s")")
-                print("\(store.path): ok — \(history.meetings.count) 1:1\(history.meetings.count == 1 ? "" : "s"), "
+                print("\(store.path): ok — \(history.meetingCount) 1:1\(history.meetingCount == 1 ? "" : "s"), "
                     + "\(history.actions.count) action item\(history.actions.count == 1 ? "" : "s")")
             }
         }

@@ -22,8 +22,13 @@ struct PlanCommand: ParsableCommand {
         let ledger: Ledger
         do { ledger = try workspace.state.loadLedger() } catch { throw Failure(error.description) }
         let until = workspace.calendar.adding(TimeSpan(days: days), to: workspace.now)
+        let limit = 100_000
         let reminders = Planner.upcoming(config: workspace.config, history: history, ledger: ledger,
-                                         from: workspace.now, until: until)
+                                         from: workspace.now, until: until, limit: limit)
+        if reminders.count >= limit {
+            Output.error("note: showing the first \(reminders.count) reminders, up to "
+                + "\(DateText.withWeekday(workspace.calendar.date(of: reminders.last!.scheduled))); ask for fewer --days\n")
+        }
         if json {
             print(JSON.array(reminders.map(PlanCommand.json)).rendered())
             return

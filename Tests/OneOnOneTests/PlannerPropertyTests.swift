@@ -81,3 +81,34 @@ struct PlannerPropertyTests {
         }
     }
 }
+
+@Suite("plan --days: the incremental walk")
+struct UpcomingPropertyTests {
+    /// What `upcoming` must equal by definition: evaluate everything at
+    /// `now`, record what fired, and do it again at every `nextWake`.
+    static func walkEveryWake(_ config: Config, _ history: History, from now: Instant, until: Instant) -> [Reminder] {
+        var ledger = Ledger()
+        var result: [Reminder] = []
+        var t = now
+        while t <= until {
+            let plan = Planner.plan(config: config, index: PlanIndex(history: history), ledger: ledger, now: t, lateness: t == now)
+            for r in plan.fire {
+                ledger.record(r.key, at: t)
+                result.append(r)
+            }
+            guard let next = plan.nextWake else { break }
+            t = next
+        }
+        return result
+    }
+
+    @Test("over 45 days, upcoming fires exactly what evaluating at every wake fires, in the same order",
+          arguments: 0..<150)
+    func sameAsEveryWake(seed: Int) {
+        let (config, history, now) = PlannerPropertyTests.world(seed: UInt64(seed) &+ 1_000)
+        let until = now.adding(seconds: 45 * 86_400)
+        let expected = Self.walkEveryWake(config, history, from: now, until: until)
+        let got = Planner.upcoming(config: config, history: history, ledger: Ledger(), from: now, until: until)
+        #expect(got == expected, "seed \(seed): \(got.map(\.key)) vs \(expected.map(\.key))")
+    }
+}

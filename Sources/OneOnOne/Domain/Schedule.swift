@@ -28,15 +28,7 @@ public struct Schedule: Sendable {
     ///   - today: the current date in the manager's zone.
     public init(member: Member, meetings: [Meeting], firstSeen: LocalDate?, today: LocalDate) {
         self.member = member
-        var held: [Meeting] = []
-        held.reserveCapacity(meetings.count)
-        for m in meetings where m.date <= today {
-            if let last = held.last, last.date == m.date {
-                held[held.count - 1] = m // two records on one day are one 1:1
-            } else {
-                held.append(m)
-            }
-        }
+        let held = Schedule.held(meetings, today: today)
         self.meetings = held
         let settings = member.settings
         var cadence = settings.cadence
@@ -60,6 +52,26 @@ public struct Schedule: Sendable {
             due = anchor.pushed(by: 0, over: member.away)
         }
         lastLateDay = due.adding(days: settings.slack.days)
+    }
+
+    /// The 1:1s of `meetings` held up to `today`, one per day (of two
+    /// records on one day the later wins). Usually that is all of them,
+    /// and the array is shared rather than copied.
+    static func held(_ meetings: [Meeting], today: LocalDate) -> [Meeting] {
+        let plain = meetings.withUnsafeBufferPointer { m in
+            m.isEmpty || (m[m.count - 1].date <= today && (1..<m.count).allSatisfy { m[$0 - 1].date < m[$0].date })
+        }
+        if plain { return meetings }
+        var held: [Meeting] = []
+        held.reserveCapacity(meetings.count)
+        for m in meetings where m.date <= today {
+            if let last = held.last, last.date == m.date {
+                held[held.count - 1] = m // two records on one day are one 1:1
+            } else {
+                held.append(m)
+            }
+        }
+        return held
     }
 
     /// The due date of the 1:1 after one held on `date`.

@@ -38,8 +38,7 @@ public struct TeamStatus: Sendable {
                 state = .snoozed(until: until)
             }
             let dates = schedule.meetings.map(\.date)
-            let items = context.actionsByMember[member.key] ?? []
-            let open = items.filter { $0.status == .open }
+            let open = context.openActionsByMember[member.key] ?? []
             var stale: [(ActionItem, Staleness)] = []
             for item in open {
                 if let s = item.staleness(settings: member.settings, away: member.away, meetingDates: dates),

@@ -4,8 +4,9 @@
 /// A plain value built by the store from the history file; the domain reads
 /// it and never changes it.
 public struct History: Sendable, Hashable {
-    /// 1:1s held, oldest first.
-    public var meetings: [Meeting]
+    /// Each member's 1:1s (by member key), oldest first: how the domain
+    /// reads them, so a long history is grouped once, as it is read.
+    public private(set) var meetingsByMember: [String: [Meeting]]
     /// Action items in the order they were created.
     public var actions: [ActionItem]
     /// Reminders the user put off.
@@ -16,7 +17,22 @@ public struct History: Sendable, Hashable {
 
     public init(meetings: [Meeting] = [], actions: [ActionItem] = [], snoozes: [Snooze] = [],
                 firstSeen: [String: LocalDate] = [:]) {
-        self.meetings = meetings
+        self.init(meetingsByMember: History.groupByMember(meetings), actions: actions, snoozes: snoozes,
+                  firstSeen: firstSeen)
+    }
+
+    /// A history from 1:1s already grouped by member; a group not in date
+    /// order is sorted (stably: of two records on one day the later in the
+    /// group counts).
+    public init(meetingsByMember: [String: [Meeting]], actions: [ActionItem] = [], snoozes: [Snooze] = [],
+                firstSeen: [String: LocalDate] = [:]) {
+        var groups = meetingsByMember
+        for (member, group) in groups where !History.isInDateOrder(group) {
+            groups[member] = group.enumerated()
+                .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+                .map(\.element)
+        }
+        self.meetingsByMember = groups.filter { !$0.value.isEmpty }
         self.actions = actions
         self.snoozes = snoozes
         self.firstSeen = firstSeen
@@ -25,14 +41,72 @@ public struct History: Sendable, Hashable {
     /// The empty history.
     public static let empty = History()
 
+    /// Every 1:1 held, oldest first (on one day, by member key). Setting it
+    /// groups the new list again.
+    public var meetings: [Meeting] {
+        get {
+            meetingsByMember.keys.sorted().flatMap { meetingsByMember[$0]! }.enumerated()
+                .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+                .map(\.element)
+        }
+        set { meetingsByMember = History.groupByMember(newValue) }
+    }
+
+    /// How many 1:1 records there are.
+    public var meetingCount: Int { meetingsByMember.values.reduce(0) { $0 + $1.count } }
+
     /// The 1:1s held with `member`, oldest first.
-    public func meetings(with member: String) -> [Meeting] { meetings.filter { $0.member == member } }
+    public func meetings(with member: String) -> [Meeting] { meetingsByMember[member] ?? [] }
 
     /// The action items of `member`, in creation order.
     public func actions(of member: String) -> [ActionItem] { actions.filter { $0.member == member } }
 
     /// The action item with `id`, if any.
     public func action(_ id: String) -> ActionItem? { actions.first { $0.id == id } }
+
+    static func isInDateOrder(_ meetings: [Meeting]) -> Bool {
+        meetings.withUnsafeBufferPointer { m in (1..<max(1, m.count)).allSatisfy { m[$0 - 1].date <= m[$0].date } }
+    }
+
+    /// Groups 1:1s by member, each group in date order (the list's order
+    /// breaks ties): one hash lookup per 1:1 and every group allocated once
+    /// at its final size.
+    static func groupByMember(_ meetings: [Meeting]) -> [String: [Meeting]] {
+        var slots: [String: Int] = [:]
+        var counts: [Int] = []
+        var slotOf = [Int32](repeating: 0, count: meetings.count)
+        for (i, m) in meetings.enumerated() {
+            let slot: Int
+            if let known = slots[m.member] {
+                slot = known
+            } else {
+                slot = counts.count
+                slots[m.member] = slot
+                counts.append(0)
+            }
+            counts[slot] += 1
+            slotOf[i] = Int32(slot)
+        }
+        var groups: [[Meeting]] = counts.map { count in
+            var group: [Meeting] = []
+            group.reserveCapacity(count)
+            return group
+        }
+        for (i, m) in meetings.enumerated() { groups[Int(slotOf[i])].append(m) }
+        var result: [String: [Meeting]] = [:]
+        result.reserveCapacity(slots.count)
+        for (member, slot) in slots {
+            var group: [Meeting] = []
+            swap(&group, &groups[slot])
+            if !isInDateOrder(group) {
+                group = group.enumerated()
+                    .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+                    .map(\.element)
+            }
+            result[member] = group
+        }
+        return result
+    }
 }
 
 /// A 1:1 that was held.

@@ -1,5 +1,5 @@
-/// The history indexed for planning: 1:1s and items grouped by member and
-/// the latest snooze per subject.
+/// The history indexed for planning: open items grouped by member and the
+/// latest snooze per subject.
 ///
 /// Building it is the costly part of a plan over a long history, and it
 /// depends on the history alone, so one index serves every evaluation until
@@ -7,15 +7,17 @@
 /// daemon keeps one between edits).
 public struct PlanIndex: Sendable {
     let history: History
-    let meetingsByMember: [String: [Meeting]]
-    let actionsByMember: [String: [ActionItem]]
+    /// Open action items by member, in creation order: done and dropped
+    /// ones neither go stale nor show in a reminder.
+    let openActionsByMember: [String: [ActionItem]]
     let snoozes: [String: Instant]
 
     /// Indexes `history`.
     public init(history: History) {
         self.history = history
-        meetingsByMember = History.groupByMember(history.meetings)
-        actionsByMember = Dictionary(grouping: history.actions, by: \.member)
+        var open: [String: [ActionItem]] = [:]
+        for item in history.actions where item.status == .open { open[item.member, default: []].append(item) }
+        openActionsByMember = open
         var snoozes: [String: Instant] = [:]
         for s in history.snoozes { snoozes[s.subject] = max(snoozes[s.subject] ?? s.until, s.until) }
         self.snoozes = snoozes
@@ -33,8 +35,8 @@ struct PlanContext {
     /// Whether reminders whose time has passed say they are late.
     var reportsLateness = true
     var history: History { index.history }
-    var meetingsByMember: [String: [Meeting]] { index.meetingsByMember }
-    var actionsByMember: [String: [ActionItem]] { index.actionsByMember }
+    var meetingsByMember: [String: [Meeting]] { index.history.meetingsByMember }
+    var openActionsByMember: [String: [ActionItem]] { index.openActionsByMember }
     var snoozes: [String: Instant] { index.snoozes }
 
     init(config: Config, index: PlanIndex, now: Instant) {
@@ -47,6 +49,13 @@ struct PlanContext {
 
     init(config: Config, history: History, now: Instant) {
         self.init(config: config, index: PlanIndex(history: history), now: now)
+    }
+
+    /// Whether `member` is away today. Nothing fires about someone who is
+    /// away, not even the late catch-up of a reminder missed before they
+    /// left: their first reminder back replaces it.
+    func isAway(_ member: Member) -> Bool {
+        member.away.contains { $0.contains(today) }
     }
 
     func schedule(for member: Member) -> Schedule {
@@ -107,7 +116,7 @@ struct PlanContext {
 
         // Open action items that are or will become stale.
         let meetingDates = schedule.meetings.map(\.date)
-        for item in actionsByMember[member.key] ?? [] {
+        for item in openActionsByMember[member.key] ?? [] {
             guard let staleness = item.staleness(settings: member.settings, away: member.away,
                                                  meetingDates: meetingDates) else { continue }
             // Reminders count from when the item was written down: an item
@@ -153,42 +162,5 @@ struct PlanContext {
         EventSequence(
             raw: { _ in raw }, deferral: deferral(for: member, snoozedUntil: snooze), count: 1,
             lastRawIndex: { t in t >= raw ? 0 : -1 }, make: { _, scheduled in make(scheduled) }, timed: false)
-    }
-}
-
-extension History {
-    /// Groups 1:1s by member, each group sorted by date: one hash lookup
-    /// per 1:1 and every group allocated once at its final size.
-    static func groupByMember(_ meetings: [Meeting]) -> [String: [Meeting]] {
-        var slots: [String: Int] = [:]
-        var counts: [Int] = []
-        var slotOf = [Int32](repeating: 0, count: meetings.count)
-        for (i, m) in meetings.enumerated() {
-            let slot: Int
-            if let known = slots[m.member] {
-                slot = known
-            } else {
-                slot = counts.count
-                slots[m.member] = slot
-                counts.append(0)
-            }
-            counts[slot] += 1
-            slotOf[i] = Int32(slot)
-        }
-        var groups: [[Meeting]] = counts.map { count in
-            var group: [Meeting] = []
-            group.reserveCapacity(count)
-            return group
-        }
-        for (i, m) in meetings.enumerated() { groups[Int(slotOf[i])].append(m) }
-        var result: [String: [Meeting]] = [:]
-        result.reserveCapacity(slots.count)
-        for (member, slot) in slots {
-            var group: [Meeting] = []
-            swap(&group, &groups[slot])
-            if !zip(group, group.dropFirst()).allSatisfy({ $0.date <= $1.date }) { group.sort { $0.date < $1.date } }
-            result[member] = group
-        }
-        return result
     }
 }

@@ -27,42 +27,125 @@ public enum Planner {
         context.reportsLateness = lateness
         var fire: [Reminder] = []
         var wake: Instant?
-        func consider(_ sequence: EventSequence, quiet: Bool) {
-            let (due, next) = sequence.resolve(at: now, lateness: lateness)
-            if let due, !quiet, !ledger.contains(due.key) { fire.append(due) }
-            if let next, next > now { wake = min(wake ?? next, next) }
-        }
         for member in config.members {
-            // Nothing about someone who is away, not even the late catch-up
-            // of a reminder missed before they left: their first reminder
-            // back replaces it.
-            let away = member.away.contains { $0.contains(context.today) }
-            for sequence in context.sequences(for: member) { consider(sequence, quiet: away) }
+            let quiet = context.isAway(member)
+            for sequence in context.sequences(for: member) {
+                let (due, next) = sequence.resolve(at: now, lateness: lateness)
+                if let due, !quiet, !ledger.contains(due.key) { fire.append(due) }
+                if let next, next > now { wake = min(wake ?? next, next) }
+            }
         }
-        fire.sort { ($0.scheduled, $0.kind, $0.key) < ($1.scheduled, $1.kind, $1.key) }
-        return Plan(fire: fire, nextWake: wake)
+        return Plan(fire: inFiringOrder(fire), nextWake: wake)
+    }
+
+    /// Reminders in the order to fire them: by scheduled instant, then kind
+    /// and key (sorted by index; a reminder is large to move).
+    static func inFiringOrder(_ fire: [Reminder]) -> [Reminder] {
+        guard fire.count > 1 else { return fire }
+        let order = fire.withUnsafeBufferPointer { r in
+            r.indices.sorted { a, b in
+                if r[a].scheduled != r[b].scheduled { return r[a].scheduled < r[b].scheduled }
+                if r[a].kind != r[b].kind { return r[a].kind < r[b].kind }
+                return r[a].key < r[b].key
+            }
+        }
+        return order.map { fire[$0] }
     }
 
     /// What would fire from `now` until `until`, assuming every reminder is
     /// delivered when due: the answer to `oneonone plan --days N`.
+    ///
+    /// The same answer as calling `plan` at `now` and then at each
+    /// `nextWake`, recording what fired, but without evaluating everything
+    /// at every wake: within one day the reminder sequences stay the same,
+    /// so a wake only looks again at the sequences due then; on a new day
+    /// (today moved: schedules, drift and stale items are judged anew)
+    /// everything is evaluated again.
+    ///
+    /// - Parameter limit: stop once this many reminders are found (the rest
+    ///   of that wake's reminders are still included).
     public static func upcoming(config: Config, history: History, ledger: Ledger, from now: Instant,
-                                until: Instant, limit: Int = 10_000) -> [Reminder] {
+                                until: Instant, limit: Int = 100_000) -> [Reminder] {
         let index = PlanIndex(history: history)
+        let calendar = ZonedCalendar(zone: config.timeZone)
         var ledger = ledger
         var result: [Reminder] = []
+        var sequences: [(sequence: EventSequence, quiet: Bool)] = []
+        var wakes = WakeQueue()
+        var day: LocalDate?
         var t = now
         while t <= until && result.count < limit {
-            // Only the first evaluation can find reminders already late;
-            // after it, each fires at its own wake.
-            let plan = plan(config: config, index: index, ledger: ledger, now: t, lateness: t == now)
-            for reminder in plan.fire {
+            var fire: [Reminder] = []
+            func look(_ slot: Int) {
+                let (sequence, quiet) = sequences[slot]
+                // Only the first evaluation can find reminders already late;
+                // after it, each fires at its own wake.
+                let (due, next) = sequence.resolve(at: t, lateness: t == now)
+                if let due, !quiet, !ledger.contains(due.key) { fire.append(due) }
+                if let next, next > t { wakes.push(next, slot) }
+            }
+            let today = calendar.date(of: t)
+            if today != day {
+                day = today
+                let context = PlanContext(config: config, index: index, now: t)
+                sequences.removeAll(keepingCapacity: true)
+                for member in config.members {
+                    let quiet = context.isAway(member)
+                    for sequence in context.sequences(for: member) { sequences.append((sequence, quiet)) }
+                }
+                wakes = WakeQueue()
+                for slot in sequences.indices { look(slot) }
+            } else {
+                while let slot = wakes.pop(atOrBefore: t) { look(slot) }
+            }
+            for reminder in inFiringOrder(fire) {
                 ledger.record(reminder.key, at: t)
                 result.append(reminder)
             }
-            guard let next = plan.nextWake else { break }
+            guard let next = wakes.earliest else { break }
             t = next
         }
         return result
+    }
+}
+
+/// Sequences waiting for their next instant: a binary min-heap of
+/// (instant, sequence slot).
+struct WakeQueue {
+    private var heap: [(at: Instant, slot: Int)] = []
+
+    /// The earliest instant waited for.
+    var earliest: Instant? { heap.first?.at }
+
+    mutating func push(_ at: Instant, _ slot: Int) {
+        heap.append((at, slot))
+        var i = heap.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard heap[i].at < heap[parent].at else { break }
+            heap.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    /// Removes and returns a slot waiting for an instant at or before `t`.
+    mutating func pop(atOrBefore t: Instant) -> Int? {
+        guard let top = heap.first, top.at <= t else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count && heap[l].at < heap[m].at { m = l }
+                if r < heap.count && heap[r].at < heap[m].at { m = r }
+                if m == i { break }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+        return top.slot
     }
 }
 
@@ -90,11 +173,33 @@ struct EventSequence {
     func resolve(at now: Instant, lateness: Bool) -> (Reminder?, Instant?) {
         var high = lastRawIndex(now)
         if let count { high = min(high, count - 1) }
-        // deferral ∘ raw is non-decreasing: binary search for the last n ≤ now.
-        var low = 0, found = -1
-        while low <= high {
-            let mid = (low + high) / 2
-            if deferral(raw(mid)) <= now { found = mid; low = mid + 1 } else { high = mid - 1 }
+        // deferral ∘ raw is non-decreasing: the answer is the last n ≤ high
+        // whose deferred instant has come. Usually it is `high` itself or
+        // just below (a deferral moves an instant hours, not weeks), so
+        // gallop down from there, then bisect between the last instant
+        // known to have come (`good`, −1 for none) and the first known not
+        // to (`bad`).
+        let due = { (n: Int) in deferral(raw(n)) <= now }
+        var found = -1
+        if high >= 0 {
+            if due(high) {
+                found = high
+            } else {
+                var bad = high, good = -1, step = 1
+                while bad - step >= 0 {
+                    if due(bad - step) {
+                        good = bad - step
+                        break
+                    }
+                    bad -= step
+                    step *= 2
+                }
+                while bad - good > 1 {
+                    let mid = good + (bad - good) / 2
+                    if due(mid) { good = mid } else { bad = mid }
+                }
+                found = good
+            }
         }
         var reminder: Reminder?
         if found >= 0 {

@@ -22,7 +22,7 @@ struct ReminderText {
     /// One line per open item of the member, stale ones marked.
     var itemLines: [String] {
         let dates = schedule.meetings.map(\.date)
-        let open = (context.actionsByMember[member.key] ?? []).filter { $0.status == .open }
+        let open = context.openActionsByMember[member.key] ?? []
         guard !open.isEmpty else { return [] }
         var lines = ["\(open.count) open item\(open.count == 1 ? "" : "s"):"]
         for item in open.prefix(8) {

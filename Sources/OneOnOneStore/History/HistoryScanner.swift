@@ -48,9 +48,16 @@ enum HistoryScanner {
         var i = 0
         /// Reads string values with the parser's rules.
         var stringReader: TOMLStringReader
-        /// Topic lists by their text: most 1:1s repeat a few lists, which
-        /// then share one array.
-        var topicLists: [String: [String]] = [:]
+        /// Topic lists by the bytes of their line: most 1:1s repeat a few
+        /// lists, which then share one array.
+        var topicLists = ByteTable()
+        var topicListValues: [[String]] = []
+        /// Members by the bytes of their key as written: each key becomes a
+        /// String once, and its 1:1s go straight into its group.
+        var memberSlots = ByteTable()
+        var memberKeys: [String] = []
+        var slotOfKey: [String: Int] = [:]
+        var groups: [[Meeting]] = []
 
         init(_ p: UnsafeBufferPointer<UInt8>, keepNotes: Bool) {
             self.p = p
@@ -68,10 +75,8 @@ enum HistoryScanner {
             if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
             guard p.isEmpty || p[p.count - 1] == UInt8(ascii: "\n") else { return nil }
 
-            var meetings: [Meeting] = []
             var actions: [ActionItem] = []
             var touches: [PendingTouch] = []
-            meetings.reserveCapacity(p.count / 96)
 
             while true {
                 guard skipBlankAndCommentLines() else { return nil }
@@ -79,8 +84,7 @@ enum HistoryScanner {
                 guard let kind = header() else { return nil }
                 switch kind {
                 case .met:
-                    guard let meeting = meeting() else { return nil }
-                    meetings.append(meeting)
+                    guard meeting() else { return nil }
                 case .action:
                     guard let item = action() else { return nil }
                     actions.append(item)
@@ -91,14 +95,8 @@ enum HistoryScanner {
             }
 
             if let members {
-                for meeting in meetings where !members.contains(meeting.member) { return nil }
+                for key in memberKeys where !members.contains(key) { return nil }
                 for item in actions where !members.contains(item.member) { return nil }
-            }
-            // Oldest first, as the domain expects; the file's order breaks ties.
-            if !zip(meetings, meetings.dropFirst()).allSatisfy({ $0.date <= $1.date }) {
-                meetings = meetings.enumerated()
-                    .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-                    .map(\.element)
             }
             var slots: [String: Int] = [:]
             slots.reserveCapacity(actions.count)
@@ -109,31 +107,41 @@ enum HistoryScanner {
                 guard let slot = slots[pending.action] else { return nil }
                 actions[slot].touches.append(pending.touch)
             }
-            return History(meetings: meetings, actions: actions)
+            var byMember: [String: [Meeting]] = [:]
+            byMember.reserveCapacity(memberKeys.count)
+            for (slot, key) in memberKeys.enumerated() {
+                var group: [Meeting] = []
+                swap(&group, &groups[slot])
+                byMember[key] = group
+            }
+            // History sorts a group written out of date order.
+            return History(meetingsByMember: byMember, actions: actions)
         }
 
         // MARK: - Records
 
-        mutating func meeting() -> Meeting? {
+        /// Reads a `[[met]]` record into its member's group.
+        mutating func meeting() -> Bool {
             var seen = 0
-            var member: String?, date: LocalDate?, note: String?, topics: [String] = [], mood: Int?
+            var member: Int?, date: LocalDate?, note: String?, topics: [String] = [], mood: Int?
             while let key = keyLine(&seen) {
                 switch key {
-                case Self.member: member = name()
+                case Self.member: member = memberSlot()
                 case Self.on: date = self.date()
                 case Self.note:
-                    guard let value = self.note(), value.valid else { return nil }
+                    guard let value = self.note(), value.valid else { return false }
                     note = value.text
                 case Self.topics:
-                    guard let list = topicList() else { return nil }
+                    guard let list = topicList() else { return false }
                     topics = list
                 case Self.mood: mood = self.mood()
-                default: return nil
+                default: return false
                 }
-                guard endOfLine() else { return nil }
+                guard endOfLine() else { return false }
             }
-            guard seen & Self.mood == 0 || mood != nil, let member, let date else { return nil }
-            return Meeting(member: member, date: date, note: note, topics: topics, mood: mood)
+            guard seen & Self.mood == 0 || mood != nil, let member, let date else { return false }
+            groups[member].append(Meeting(member: memberKeys[member], date: date, note: note, topics: topics, mood: mood))
+            return true
         }
 
         mutating func action() -> ActionItem? {
@@ -335,16 +343,46 @@ enum HistoryScanner {
             // exactly (up to trailing spaces).
             var end = i
             while end < p.count, p[end] != UInt8(ascii: "\n"), p[end] != UInt8(ascii: "\r") { end += 1 }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: p[i..<end]), as: UTF8.self)
-            if let known = topicLists[text] {
+            if let known = topicLists.value(p, i..<end) {
                 i = end
-                return known
+                return topicListValues[known]
             }
+            let start = i
             guard let list = strings() else { return nil }
             var rest = i
             while rest < end, p[rest] == UInt8(ascii: " ") || p[rest] == UInt8(ascii: "\t") { rest += 1 }
-            if rest == end, topicLists.count < 1024 { topicLists[text] = list }
+            if rest == end, topicListValues.count < 1024 {
+                topicLists.insert(p, start..<end, value: topicListValues.count)
+                topicListValues.append(list)
+            }
             return list
+        }
+
+        /// The slot of the member key at the cursor (its group and its
+        /// String), adding it on first sight.
+        mutating func memberSlot() -> Int? {
+            // A key in plain quotes is its own bytes: look it up as written.
+            // Anything else (escapes, literal quotes, non-ASCII) is read as a
+            // string first and then looked up.
+            let start = i
+            var end = i + 1
+            if start < p.count, p[start] == UInt8(ascii: "\"") {
+                while end < p.count, p[end] >= 0x20, p[end] < 0x7F, p[end] != UInt8(ascii: "\""),
+                      p[end] != UInt8(ascii: "\\") { end += 1 }
+                if end < p.count, p[end] == UInt8(ascii: "\""), end > start + 1 {
+                    if let slot = memberSlots.value(p, (start + 1)..<end) {
+                        i = end + 1
+                        return slot
+                    }
+                }
+            }
+            guard let key = name() else { return nil }
+            if let slot = slotOfKey[key] { return slot }
+            if end == i - 1 { memberSlots.insert(p, (start + 1)..<end, value: memberKeys.count) }
+            slotOfKey[key] = memberKeys.count
+            memberKeys.append(key)
+            groups.append([])
+            return memberKeys.count - 1
         }
 
         /// A one-line basic (`"…"`) or literal (`'…'`) string, read by the
@@ -411,5 +449,66 @@ enum HistoryScanner {
             if i < p.count, Self.isBareKeyByte(p[i]) || p[i] == UInt8(ascii: ".") { return nil }
             return value
         }
+    }
+}
+
+/// A small open-addressing hash table from byte ranges of one buffer to
+/// integers, for interning what a history repeats on every record (member
+/// keys, topic lists) without making a String to look each one up.
+struct ByteTable {
+    private var keys: [Range<Int>] = []
+    private var values: [Int] = []
+    private var buckets = [Int32](repeating: -1, count: 64)
+
+    /// The value stored for the bytes `p[range]`, if any.
+    func value(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        let mask = buckets.count - 1
+        var b = Self.hash(p, range) & mask
+        while true {
+            let entry = Int(buckets[b])
+            if entry < 0 { return nil }
+            let known = keys[entry]
+            if known.count == range.count, Self.equal(p, known, range) { return values[entry] }
+            b = (b + 1) & mask
+        }
+    }
+
+    /// Stores `value` for the bytes `p[range]` (which stay valid as long as
+    /// the table is used), unless they already have one.
+    mutating func insert(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, value: Int) {
+        guard self.value(p, range) == nil else { return }
+        if (keys.count + 1) * 2 > buckets.count { grow(p) }
+        keys.append(range)
+        values.append(value)
+        place(p, keys.count - 1)
+    }
+
+    private mutating func grow(_ p: UnsafeBufferPointer<UInt8>) {
+        buckets = [Int32](repeating: -1, count: buckets.count * 2)
+        for entry in keys.indices { place(p, entry) }
+    }
+
+    private mutating func place(_ p: UnsafeBufferPointer<UInt8>, _ entry: Int) {
+        let mask = buckets.count - 1
+        var b = Self.hash(p, keys[entry]) & mask
+        while buckets[b] >= 0 { b = (b + 1) & mask }
+        buckets[b] = Int32(entry)
+    }
+
+    /// FNV-1a.
+    private static func hash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in range { h = (h ^ UInt64(p[k])) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    private static func equal(_ p: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        var x = a.lowerBound, y = b.lowerBound
+        while x < a.upperBound {
+            if p[x] != p[y] { return false }
+            x += 1
+            y += 1
+        }
+        return true
     }
 }
