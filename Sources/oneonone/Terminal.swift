@@ -34,18 +34,25 @@ struct Terminal {
     /// Columns padded to the widest cell; `rightAligned` columns are numbers.
     static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
         guard let first = rows.first else { return "" }
+        let cellWidths = rows.map { $0.map(visibleWidth) }
         var widths = Array(repeating: 0, count: first.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], visibleWidth(cell)) } }
+        for row in cellWidths { for (i, w) in row.enumerated() { widths[i] = max(widths[i], w) } }
         var out = ""
-        for row in rows {
-            var line = ""
+        out.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        for (row, cellWidth) in zip(rows, cellWidths) {
             for (i, cell) in row.enumerated() {
-                let pad = String(repeating: " ", count: widths[i] - visibleWidth(cell))
+                let pad = widths[i] - cellWidth[i]
                 let isLast = i == row.count - 1
-                line += rightAligned.contains(i) ? pad + cell : cell + (isLast ? "" : pad)
-                if !isLast { line += "  " }
+                if rightAligned.contains(i) {
+                    out.append(contentsOf: repeatElement(" ", count: pad))
+                    out += cell
+                } else {
+                    out += cell
+                    if !isLast { out.append(contentsOf: repeatElement(" ", count: pad)) }
+                }
+                if !isLast { out += "  " }
             }
-            out += line + "\n"
+            out += "\n"
         }
         return out
     }
@@ -53,6 +60,8 @@ struct Terminal {
     /// The width a terminal gives `text`: escape sequences take none, wide
     /// East Asian characters two.
     static func visibleWidth(_ text: String) -> Int {
+        // Plain printable ASCII, the usual case: one column per byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var width = 0
         var inEscape = false
         for scalar in text.unicodeScalars {

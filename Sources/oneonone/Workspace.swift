@@ -75,6 +75,7 @@ struct Workspace {
             }
             result.firstSeen = seen
         } catch { throw Failure(error.description) }
+        UntilExit.keep(result)
         return result
     }
 
@@ -92,4 +93,15 @@ struct Workspace {
             ?? " Members: \(keys.joined(separator: ", "))."
         throw Failure("error: no member '\(text)' in \(configPath).\(hint)")
     }
+}
+
+/// Values a command keeps until the process exits. A long history is
+/// hundreds of thousands of records; freeing them one by one as the command
+/// returns takes longer than some commands' work, and exiting gives all of
+/// the memory back at once anyway.
+enum UntilExit {
+    // Only the command's single thread touches it.
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    static func keep(_ value: Any) { kept.append(value) }
 }

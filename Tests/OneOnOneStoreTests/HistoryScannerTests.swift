@@ -123,7 +123,49 @@ struct HistoryScannerTests {
             if let fast = HistoryScanner.read(bytes, members: members, notes: false) {
                 #expect(full.map(Self.withoutNotes) == fast, "without notes, the readers disagree on:\n\(text)")
             }
+            // Read in two halves, split at the line starting with `[[` nearest
+            // past the middle, as a large file is.
+            if let halves = HistoryScanner.read(bytes, members: members, parallelAbove: 1) {
+                #expect(full != nil, "read in halves, the fast reader accepted what the full path refuses:\n\(text)")
+                #expect(halves == full, "read in halves, the readers disagree on:\n\(text)")
+            }
         }
+    }
+
+    @Test("read in two halves, a history gives the same 1:1s in the same order, items and touches as read whole",
+          arguments: 0..<50)
+    func halvesAgreeWithWhole(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let bytes = Array(Self.written(&rng).joined().utf8)
+        let whole = HistoryScanner.read(bytes, members: Self.members, parallelAbove: .max)
+        #expect(HistoryScanner.read(bytes, members: Self.members, parallelAbove: 1) == whole)
+    }
+
+    @Test("read in two halves, records of one member on one day keep their file order (the last one counts)")
+    func halvesKeepSameDayOrder() throws {
+        let records = (0..<40).map { i in
+            HistoryStore.record(Meeting(member: "alice", date: LocalDate(year: 2026, month: 11, day: 10 + i % 2)!,
+                                        note: "record \(i)"))
+        }
+        let bytes = Array(records.joined())
+        let halves = try #require(HistoryScanner.read(bytes, members: Self.members, parallelAbove: 1))
+        let notes = halves.meetings(with: "alice").compactMap(\.note)
+        #expect(notes == (0..<40).filter { $0 % 2 == 0 }.map { "record \($0)" } + (0..<40).filter { $0 % 2 == 1 }.map { "record \($0)" })
+        #expect(halves == Self.fullPath(bytes, members: Self.members))
+    }
+
+    @Test("a split that lands inside a multi-line note, on a line that looks like a record, is not taken for one")
+    func splitInsideMultiLineNote() throws {
+        let fake = (0..<40).map { "[[met]]\nmember = \"bob\"\non = 2026-11-\(10 + $0 % 9)\n" }.joined()
+        let text = "[[met]]\nmember = \"alice\"\non = 2026-11-10\nnote = \"\"\"\n\(fake)\"\"\"\n"
+        let bytes = Array(text.utf8)
+        let full = try #require(Self.fullPath(bytes, members: Self.members))
+        #expect(full.meetingCount == 1 && full.meetings[0].note?.contains("member = \"bob\"") == true)
+        // The split really falls inside the note.
+        let split = try #require(bytes.withUnsafeBufferPointer { HistoryScanner.recordStart(near: $0.count / 2, in: $0) })
+        #expect(split > text.utf8.count - fake.utf8.count - 4 && split < text.utf8.count - 4)
+        let halves = HistoryScanner.read(bytes, members: Self.members, parallelAbove: 1)
+        #expect(halves == nil || halves == full)
     }
 
     @Test("whatever the store writes, the fast reader reads", arguments: 0..<50)

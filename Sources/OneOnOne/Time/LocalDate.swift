@@ -1,24 +1,26 @@
 /// A day on the proleptic Gregorian calendar, with no time and no zone:
 /// what a person means by "2026-11-20".
 ///
-/// Dates are stored as year, month and day and converted to a day count
-/// (1970-01-01 is day 0) for arithmetic, so any `Int` year works and there
-/// is no "reference date" to drift.
+/// Dates are stored as year, month and day packed in one integer (so a date
+/// is 8 bytes and compares in one instruction) and converted to a day count
+/// (1970-01-01 is day 0) for arithmetic, so any year that fits in 54 bits
+/// works and there is no "reference date" to drift.
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// year × 512 + month × 32 + day: ordered as the dates are.
+    private let packed: Int
+
     /// The year; 0 is 1 BC, as in ISO 8601.
-    public let year: Int
+    public var year: Int { packed >> 9 }
     /// The month, 1 (January) through 12.
-    public let month: Int
+    public var month: Int { (packed >> 5) & 15 }
     /// The day of the month, 1 through 28…31.
-    public let day: Int
+    public var day: Int { packed & 31 }
 
     /// Creates a date, or nil when the day does not exist (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= LocalDate.daysInMonth(year: year, month: month)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(uncheckedYear: year, month: month, day: day)
     }
 
     /// The date `daysSinceEpoch` days after 1970-01-01 (negative: before it).
@@ -31,9 +33,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
         let shiftedMonth = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(uncheckedYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     /// Days from 1970-01-01 to this date (negative before it).
@@ -77,15 +79,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `year`-`month`-`day` for components already known to be valid.
     init(uncheckedYear year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = year << 9 | month << 5 | day
     }
 
     /// Whether `a` is an earlier day than `b`.
-    public static func < (a: LocalDate, b: LocalDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
+    public static func < (a: LocalDate, b: LocalDate) -> Bool { a.packed < b.packed }
 
     /// ISO 8601: "2026-11-20" (years outside 0…9999 keep their sign and digits).
     public var description: String {

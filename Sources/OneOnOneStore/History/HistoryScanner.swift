@@ -27,10 +27,98 @@ enum HistoryScanner {
     ///   - notes: whether to keep the notes of 1:1s and touches. Only the
     ///     agenda shows them; without them a large history reads faster and
     ///     in less memory. They are checked either way.
-    static func read(_ bytes: [UInt8], members: Set<String>?, notes: Bool = true) -> History? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(buffer, keepNotes: notes)
-            return scanner.history(members: members)
+    ///   - parallelAbove: the size from which the file is read in two
+    ///     halves on two threads.
+    static func read(_ bytes: [UInt8], members: Set<String>?, notes: Bool = true,
+                     parallelAbove: Int = parallelThreshold) -> History? {
+        bytes.withUnsafeBufferPointer { buffer -> History? in
+            guard buffer.isEmpty || buffer[buffer.count - 1] == UInt8(ascii: "\n") else { return nil }
+            // A large file is read in two halves side by side, split where a
+            // record starts. If the split is not really a record's start (a
+            // `[[` opening a line inside a multi-line value), the first half
+            // fails on that value, which this reader never accepts.
+            let split = buffer.count >= parallelAbove ? recordStart(near: buffer.count / 2, in: buffer) : nil
+            let parts: [Part?]
+            if let split {
+                let halves = [UnsafeBufferPointer(rebasing: buffer[..<split]),
+                              UnsafeBufferPointer(rebasing: buffer[split...])]
+                parts = ParallelRun.map(halves) { half in
+                    var scanner = Scanner(half, keepNotes: notes)
+                    return scanner.scan(mayStartWithBOM: half.baseAddress == buffer.baseAddress)
+                }
+            } else {
+                var scanner = Scanner(buffer, keepNotes: notes)
+                parts = [scanner.scan(mayStartWithBOM: true)]
+            }
+            guard var whole = parts.first ?? nil else { return nil }
+            for part in parts.dropFirst() {
+                guard let part else { return nil }
+                whole.append(part)
+            }
+            return whole.history(members: members)
+        }
+    }
+
+    /// Files from this size on are read by two threads.
+    static let parallelThreshold = 4 << 20
+
+    /// The first `[[` that opens a line at or after `middle`, if any.
+    static func recordStart(near middle: Int, in p: UnsafeBufferPointer<UInt8>) -> Int? {
+        var k = middle
+        while k + 2 < p.count {
+            if p[k] == UInt8(ascii: "\n"), p[k + 1] == UInt8(ascii: "["), p[k + 2] == UInt8(ascii: "[") { return k + 1 }
+            k += 1
+        }
+        return nil
+    }
+
+    /// What one stretch of the file holds, in file order.
+    private struct Part {
+        var memberKeys: [String] = []
+        var groups: [[Meeting]] = []
+        var actions: [ActionItem] = []
+        var touches: [PendingTouch] = []
+
+        /// Adds the stretch that follows this one.
+        mutating func append(_ next: Part) {
+            var slots = Dictionary(uniqueKeysWithValues: memberKeys.enumerated().map { ($1, $0) })
+            for (key, group) in zip(next.memberKeys, next.groups) {
+                if let slot = slots[key] {
+                    groups[slot].append(contentsOf: group)
+                } else {
+                    slots[key] = memberKeys.count
+                    memberKeys.append(key)
+                    groups.append(group)
+                }
+            }
+            actions.append(contentsOf: next.actions)
+            touches.append(contentsOf: next.touches)
+        }
+
+        /// The history, or nil when something is for the full path to judge.
+        consuming func history(members: Set<String>?) -> History? {
+            if let members {
+                for key in memberKeys where !members.contains(key) { return nil }
+                for item in actions where !members.contains(item.member) { return nil }
+            }
+            var slots: [String: Int] = [:]
+            slots.reserveCapacity(actions.count)
+            for (slot, item) in actions.enumerated() {
+                guard slots.updateValue(slot, forKey: item.id) == nil else { return nil }
+            }
+            for pending in touches {
+                guard let slot = slots[pending.action] else { return nil }
+                actions[slot].touches.append(pending.touch)
+            }
+            var byMember: [String: [Meeting]] = [:]
+            byMember.reserveCapacity(memberKeys.count)
+            for (slot, key) in memberKeys.enumerated() {
+                var group: [Meeting] = []
+                swap(&group, &groups[slot])
+                byMember[key] = group
+            }
+            // History sorts a group written out of date order.
+            return History(meetingsByMember: byMember, actions: actions)
         }
     }
 
@@ -70,14 +158,13 @@ enum HistoryScanner {
         static let id = 32, text = 64, owner = 128, due = 256, created = 512
         static let action = 1024, kind = 2048
 
-        mutating func history(members: Set<String>?) -> History? {
+        /// Reads every record of the buffer, or nil on anything the full
+        /// path must judge.
+        mutating func scan(mayStartWithBOM: Bool) -> Part? {
             // A byte-order mark is allowed before the first record.
-            if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
-            guard p.isEmpty || p[p.count - 1] == UInt8(ascii: "\n") else { return nil }
-
+            if mayStartWithBOM, p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
             var actions: [ActionItem] = []
             var touches: [PendingTouch] = []
-
             while true {
                 guard skipBlankAndCommentLines() else { return nil }
                 if i >= p.count { break }
@@ -93,29 +180,7 @@ enum HistoryScanner {
                     touches.append(touch)
                 }
             }
-
-            if let members {
-                for key in memberKeys where !members.contains(key) { return nil }
-                for item in actions where !members.contains(item.member) { return nil }
-            }
-            var slots: [String: Int] = [:]
-            slots.reserveCapacity(actions.count)
-            for (slot, item) in actions.enumerated() {
-                guard slots.updateValue(slot, forKey: item.id) == nil else { return nil }
-            }
-            for pending in touches {
-                guard let slot = slots[pending.action] else { return nil }
-                actions[slot].touches.append(pending.touch)
-            }
-            var byMember: [String: [Meeting]] = [:]
-            byMember.reserveCapacity(memberKeys.count)
-            for (slot, key) in memberKeys.enumerated() {
-                var group: [Meeting] = []
-                swap(&group, &groups[slot])
-                byMember[key] = group
-            }
-            // History sorts a group written out of date order.
-            return History(meetingsByMember: byMember, actions: actions)
+            return Part(memberKeys: memberKeys, groups: groups, actions: actions, touches: touches)
         }
 
         // MARK: - Records
