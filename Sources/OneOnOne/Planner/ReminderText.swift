@@ -3,12 +3,18 @@
 struct ReminderText {
     let context: PlanContext
     let schedule: Schedule
+    /// "Alice" from "Alice Kovalenko": titles stay short.
+    let firstName: String
+
+    init(context: PlanContext, schedule: Schedule) {
+        self.context = context
+        self.schedule = schedule
+        let name = schedule.member.name
+        firstName = String(name.split(separator: " ").first ?? Substring(name))
+    }
 
     var member: Member { schedule.member }
     var today: LocalDate { context.today }
-
-    /// "Alice" from "Alice Kovalenko": titles stay short.
-    var firstName: String { String(member.name.split(separator: " ").first ?? Substring(member.name)) }
 
     /// "every 2 weeks, last held Nov 10" / "every 2 weeks, never held".
     var cadenceLine: String {

@@ -38,7 +38,7 @@ enum HistoryScanner {
             // `[[` opening a line inside a multi-line value), the first half
             // fails on that value, which this reader never accepts.
             let split = buffer.count >= parallelAbove ? recordStart(near: buffer.count / 2, in: buffer) : nil
-            let parts: [Part?]
+            var parts: [Part?]
             if let split {
                 let halves = [UnsafeBufferPointer(rebasing: buffer[..<split]),
                               UnsafeBufferPointer(rebasing: buffer[split...])]
@@ -50,9 +50,11 @@ enum HistoryScanner {
                 var scanner = Scanner(buffer, keepNotes: notes)
                 parts = [scanner.scan(mayStartWithBOM: true)]
             }
-            guard var whole = parts.first ?? nil else { return nil }
-            for part in parts.dropFirst() {
-                guard let part else { return nil }
+            // Taken out of the list, so that each group has one owner and
+            // grows in place, and each half is freed once merged.
+            guard var whole = parts[0].take() else { return nil }
+            for k in parts.indices.dropFirst() {
+                guard let part = parts[k].take() else { return nil }
                 whole.append(part)
             }
             return whole.history(members: members)
@@ -84,6 +86,7 @@ enum HistoryScanner {
             var slots = Dictionary(uniqueKeysWithValues: memberKeys.enumerated().map { ($1, $0) })
             for (key, group) in zip(next.memberKeys, next.groups) {
                 if let slot = slots[key] {
+                    groups[slot].reserveCapacity(groups[slot].count + group.count)
                     groups[slot].append(contentsOf: group)
                 } else {
                     slots[key] = memberKeys.count
