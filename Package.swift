@@ -19,10 +19,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .target(name: "TOML", swiftSettings: strict),
-        .target(name: "OneOnOne", dependencies: ["TOML"], swiftSettings: strict),
+        .target(
+            name: "OneOnOne",
+            dependencies: ["TOML", .product(name: "HeapModule", package: "swift-collections")],
+            swiftSettings: strict
+        ),
         .target(name: "OneOnOneStore", dependencies: ["OneOnOne", "TOML"], swiftSettings: strict),
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .target(

@@ -168,7 +168,7 @@ struct DaemonIntegrationTests {
     func notifiesSystemd() throws {
         let s = try Setup()
         defer { s.dir.remove() }
-        let socket = try NotifySocket(path: s.dir.path + "/notify.sock")
+        let socket = try DatagramSocket(path: s.dir.path + "/notify.sock")
         let pid = try s.start(environment: ["NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "1000000"])
         defer { kill(pid, SIGKILL) }
 
@@ -301,46 +301,6 @@ struct DaemonIntegrationTests {
         })
         #expect(isRunning(pid), "the daemon died: \((try? s.log()) ?? "")")
         kill(pid, SIGTERM)
-    }
-}
-
-/// A datagram socket standing in for systemd's notification socket.
-final class NotifySocket {
-    let path: String
-    let fd: Int32
-
-    init(path: String) throws {
-        self.path = path
-        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw SupportError("socket failed") }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (i, byte) in path.utf8.enumerated() where i < raw.count - 1 { raw[i] = byte }
-        }
-        let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard rc == 0 else { throw SupportError("bind \(path) failed") }
-    }
-
-    deinit {
-        close(fd)
-        unlink(path)
-    }
-
-    /// The messages that arrive within `seconds`, until `stop` says enough.
-    func receive(for seconds: Double, until stop: ([String]) -> Bool) -> [String] {
-        var messages: [String] = []
-        let deadline = Double(time(nil)) + seconds
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while Double(time(nil)) <= deadline && !stop(messages) {
-            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 200) > 0 else { continue }
-            let n = recv(fd, &buffer, buffer.count, 0)
-            if n > 0 { messages.append(String(decoding: buffer[0..<n], as: UTF8.self)) }
-        }
-        return messages
     }
 }
 

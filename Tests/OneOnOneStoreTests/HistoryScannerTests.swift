@@ -10,6 +10,30 @@ import Testing
 struct HistoryScannerTests {
     static let members: Set<String> = ["alice", "bob", "Žofia"]
 
+    /// A 1:1, an item and a touch, as the store writes them.
+    static let sample = """
+        [[met]]
+        member = "alice"
+        on = 2026-11-10
+        note = "Talked about \\"the roadmap\\""
+        topics = ["career"]
+        mood = 4
+
+        [[action]]
+        id = "1"
+        member = "alice"
+        text = "Send the packet"
+        owner = "me"
+        created = 2026-11-10
+
+        [[touch]]
+        action = "1"
+        kind = "updated"
+        on = 2026-11-12
+        note = "half done"
+
+        """
+
     /// What the full path makes of `bytes`: the history, or nil when it
     /// reports any error or warning.
     static func fullPath(_ bytes: [UInt8], members: Set<String>?) -> History? {
@@ -179,21 +203,7 @@ struct HistoryScannerTests {
 
     @Test("hand edits that stay plain TOML keep the fast path: comments, CRLF, literal strings, spacing, a BOM")
     func acceptsPlainHandEdits() throws {
-        let written = """
-            [[met]]
-            member = "alice"
-            on = 2026-11-10
-            note = "Talked about \\"the roadmap\\""
-            topics = ["career"]
-
-            [[action]]
-            id = "1"
-            member = "alice"
-            text = "Send the packet"
-            owner = "me"
-            created = 2026-11-10
-
-            """
+        let written = Self.sample
         let edits: [String] = [
             "# kept by hand\n" + written,
             written.replacing("on = 2026-11-10\n", with: "on = 2026-11-10   # the Tuesday\n", maxReplacements: 1),
@@ -224,28 +234,7 @@ struct HistoryScannerTests {
 
     @Test("a history read without notes has the same 1:1s, items and touches, and no notes")
     func withoutNotes() throws {
-        let text = """
-            [[met]]
-            member = "alice"
-            on = 2026-11-10
-            note = "Talked about \\"the roadmap\\""
-            topics = ["career"]
-            mood = 4
-
-            [[action]]
-            id = "1"
-            member = "alice"
-            text = "Send the packet"
-            owner = "me"
-            created = 2026-11-10
-
-            [[touch]]
-            action = "1"
-            kind = "updated"
-            on = 2026-11-12
-            note = "half done"
-
-            """
+        let text = Self.sample
         let full = try #require(HistoryScanner.read(Array(text.utf8), members: nil))
         let lean = try #require(HistoryScanner.read(Array(text.utf8), members: nil, notes: false))
         #expect(full.meetings[0].note == "Talked about \"the roadmap\"")

@@ -112,3 +112,22 @@ struct UpcomingPropertyTests {
         #expect(got == expected, "seed \(seed): \(got.map(\.key)) vs \(expected.map(\.key))")
     }
 }
+
+extension UpcomingPropertyTests {
+    @Test("with a limit, upcoming stops after the wake that reaches it and keeps that wake's reminders whole")
+    func limit() throws {
+        let (config, history, now) = try #require((0..<200).lazy.map { PlannerPropertyTests.world(seed: UInt64($0)) }
+            .first { world in
+                Planner.upcoming(config: world.0, history: world.1, ledger: Ledger(), from: world.2,
+                                 until: world.2.adding(seconds: 45 * 86_400)).count >= 6
+            })
+        let until = now.adding(seconds: 45 * 86_400)
+        let all = Planner.upcoming(config: config, history: history, ledger: Ledger(), from: now, until: until)
+        let cut = Planner.upcoming(config: config, history: history, ledger: Ledger(), from: now, until: until, limit: 3)
+        #expect(cut.count >= 3 && cut.count < all.count)
+        #expect(cut == Array(all.prefix(cut.count)))
+        // The last wake kept is whole: the first reminder left out fires later.
+        let firesAt = { (r: Reminder) in max(r.scheduled, now) }
+        #expect(firesAt(all[cut.count]) > firesAt(cut.last!))
+    }
+}

@@ -26,13 +26,7 @@ public struct History: Sendable, Hashable {
     /// group counts).
     public init(meetingsByMember: [String: [Meeting]], actions: [ActionItem] = [], snoozes: [Snooze] = [],
                 firstSeen: [String: LocalDate] = [:]) {
-        var groups = meetingsByMember
-        for (member, group) in groups where !History.isInDateOrder(group) {
-            groups[member] = group.enumerated()
-                .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-                .map(\.element)
-        }
-        self.meetingsByMember = groups.filter { !$0.value.isEmpty }
+        self.meetingsByMember = meetingsByMember.filter { !$0.value.isEmpty }.mapValues(History.inDateOrder)
         self.actions = actions
         self.snoozes = snoozes
         self.firstSeen = firstSeen
@@ -44,12 +38,8 @@ public struct History: Sendable, Hashable {
     /// Every 1:1 held, oldest first (on one day, by member key). Setting it
     /// groups the new list again.
     public var meetings: [Meeting] {
-        get {
-            meetingsByMember.keys.sorted().flatMap { meetingsByMember[$0]! }.enumerated()
-                .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-                .map(\.element)
-        }
-        set { meetingsByMember = History.groupByMember(newValue) }
+        get { History.inDateOrder(meetingsByMember.keys.sorted().flatMap { meetingsByMember[$0]! }) }
+        set { meetingsByMember = History.groupByMember(newValue).mapValues(History.inDateOrder) }
     }
 
     /// How many 1:1 records there are.
@@ -64,13 +54,18 @@ public struct History: Sendable, Hashable {
     /// The action item with `id`, if any.
     public func action(_ id: String) -> ActionItem? { actions.first { $0.id == id } }
 
-    static func isInDateOrder(_ meetings: [Meeting]) -> Bool {
-        meetings.withUnsafeBufferPointer { m in (1..<max(1, m.count)).allSatisfy { m[$0 - 1].date <= m[$0].date } }
+    /// `meetings` sorted by date, stably (of two records on one day the
+    /// later stays later); the same array when it is already in order.
+    static func inDateOrder(_ meetings: [Meeting]) -> [Meeting] {
+        let sorted = meetings.withUnsafeBufferPointer { m in (1..<max(1, m.count)).allSatisfy { m[$0 - 1].date <= m[$0].date } }
+        if sorted { return meetings }
+        return meetings.enumerated()
+            .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            .map(\.element)
     }
 
-    /// Groups 1:1s by member, each group in date order (the list's order
-    /// breaks ties): one hash lookup per 1:1 and every group allocated once
-    /// at its final size.
+    /// Groups 1:1s by member, in the list's order: one hash lookup per 1:1
+    /// and every group allocated once at its final size.
     static func groupByMember(_ meetings: [Meeting]) -> [String: [Meeting]] {
         var slots: [String: Int] = [:]
         var counts: [Int] = []
@@ -98,11 +93,6 @@ public struct History: Sendable, Hashable {
         for (member, slot) in slots {
             var group: [Meeting] = []
             swap(&group, &groups[slot])
-            if !isInDateOrder(group) {
-                group = group.enumerated()
-                    .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-                    .map(\.element)
-            }
             result[member] = group
         }
         return result

@@ -1,9 +1,8 @@
 /// The history indexed for planning: open items grouped by member and the
 /// latest snooze per subject.
 ///
-/// Building it is the costly part of a plan over a long history, and it
-/// depends on the history alone, so one index serves every evaluation until
-/// the history changes (`Planner.upcoming` evaluates at each wake; the
+/// It depends on the history alone, so one index serves every evaluation
+/// until the history changes (`Planner.upcoming` evaluates once a day; the
 /// daemon keeps one between edits).
 public struct PlanIndex: Sendable {
     let history: History
@@ -35,7 +34,6 @@ struct PlanContext {
     /// Whether reminders whose time has passed say they are late.
     var reportsLateness = true
     var history: History { index.history }
-    var meetingsByMember: [String: [Meeting]] { index.history.meetingsByMember }
     var openActionsByMember: [String: [ActionItem]] { index.openActionsByMember }
     var snoozes: [String: Instant] { index.snoozes }
 
@@ -58,8 +56,17 @@ struct PlanContext {
         member.away.contains { $0.contains(today) }
     }
 
+    /// Every reminder sequence about the team, each with whether it is
+    /// quiet today (its member is away).
+    func teamSequences() -> [(sequence: EventSequence, quiet: Bool)] {
+        config.members.flatMap { member in
+            let quiet = isAway(member)
+            return sequences(for: member).map { ($0, quiet) }
+        }
+    }
+
     func schedule(for member: Member) -> Schedule {
-        Schedule(member: member, meetings: meetingsByMember[member.key] ?? [],
+        Schedule(member: member, meetings: history.meetings(with: member.key),
                  firstSeen: history.firstSeen[member.key], today: today)
     }
 

@@ -1,3 +1,5 @@
+import HeapModule
+
 /// Decides which reminders fire now and when to look again.
 ///
 /// One pure function of the config, the history, the fired ledger and the
@@ -27,13 +29,10 @@ public enum Planner {
         context.reportsLateness = lateness
         var fire: [Reminder] = []
         var wake: Instant?
-        for member in config.members {
-            let quiet = context.isAway(member)
-            for sequence in context.sequences(for: member) {
-                let (due, next) = sequence.resolve(at: now, lateness: lateness)
-                if let due, !quiet, !ledger.contains(due.key) { fire.append(due) }
-                if let next, next > now { wake = min(wake ?? next, next) }
-            }
+        for (sequence, quiet) in context.teamSequences() {
+            let (due, next) = sequence.step(at: now, lateness: lateness, quiet: quiet, ledger: ledger)
+            if let due { fire.append(due) }
+            if let next { wake = min(wake ?? next, next) }
         }
         return Plan(fire: inFiringOrder(fire), nextWake: wake)
     }
@@ -71,7 +70,7 @@ public enum Planner {
         var ledger = ledger
         var result: [Reminder] = []
         var sequences: [(sequence: EventSequence, quiet: Bool)] = []
-        var wakes = WakeQueue()
+        var wakes = Heap<Wake>()
         var day: LocalDate?
         var t = now
         while t <= until && result.count < limit {
@@ -80,73 +79,39 @@ public enum Planner {
                 let (sequence, quiet) = sequences[slot]
                 // Only the first evaluation can find reminders already late;
                 // after it, each fires at its own wake.
-                let (due, next) = sequence.resolve(at: t, lateness: t == now)
-                if let due, !quiet, !ledger.contains(due.key) { fire.append(due) }
-                if let next, next > t { wakes.push(next, slot) }
+                let (due, next) = sequence.step(at: t, lateness: t == now, quiet: quiet, ledger: ledger)
+                if let due { fire.append(due) }
+                if let next { wakes.insert(Wake(at: next, slot: slot)) }
             }
             let today = calendar.date(of: t)
             if today != day {
                 day = today
-                let context = PlanContext(config: config, index: index, now: t)
-                sequences.removeAll(keepingCapacity: true)
-                for member in config.members {
-                    let quiet = context.isAway(member)
-                    for sequence in context.sequences(for: member) { sequences.append((sequence, quiet)) }
-                }
-                wakes = WakeQueue()
+                sequences = PlanContext(config: config, index: index, now: t).teamSequences()
+                wakes = Heap()
                 for slot in sequences.indices { look(slot) }
             } else {
-                while let slot = wakes.pop(atOrBefore: t) { look(slot) }
+                while let wake = wakes.min, wake.at <= t {
+                    wakes.removeMin()
+                    look(wake.slot)
+                }
             }
             for reminder in inFiringOrder(fire) {
                 ledger.record(reminder.key, at: t)
                 result.append(reminder)
             }
-            guard let next = wakes.earliest else { break }
-            t = next
+            guard let next = wakes.min else { break }
+            t = next.at
         }
         return result
     }
 }
 
-/// Sequences waiting for their next instant: a binary min-heap of
-/// (instant, sequence slot).
-struct WakeQueue {
-    private var heap: [(at: Instant, slot: Int)] = []
+/// A sequence waiting for its next instant (`Planner.upcoming`).
+struct Wake: Comparable {
+    let at: Instant
+    let slot: Int
 
-    /// The earliest instant waited for.
-    var earliest: Instant? { heap.first?.at }
-
-    mutating func push(_ at: Instant, _ slot: Int) {
-        heap.append((at, slot))
-        var i = heap.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard heap[i].at < heap[parent].at else { break }
-            heap.swapAt(i, parent)
-            i = parent
-        }
-    }
-
-    /// Removes and returns a slot waiting for an instant at or before `t`.
-    mutating func pop(atOrBefore t: Instant) -> Int? {
-        guard let top = heap.first, top.at <= t else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < heap.count && heap[l].at < heap[m].at { m = l }
-                if r < heap.count && heap[r].at < heap[m].at { m = r }
-                if m == i { break }
-                heap.swapAt(i, m)
-                i = m
-            }
-        }
-        return top.slot
-    }
+    static func < (a: Wake, b: Wake) -> Bool { (a.at, a.slot) < (b.at, b.slot) }
 }
 
 /// A run of reminders about one subject, each later than the one before:
@@ -170,6 +135,15 @@ struct EventSequence {
     ///
     /// - Parameter lateness: whether an occurrence whose time has passed is
     ///   reported late (only for timed sequences).
+    /// What the planner does with the sequence at `now`: the reminder to
+    /// fire, unless the member is away (`quiet`) or its key already fired,
+    /// and the next instant to look again, if any.
+    func step(at now: Instant, lateness: Bool, quiet: Bool, ledger: Ledger) -> (fire: Reminder?, next: Instant?) {
+        let (due, next) = resolve(at: now, lateness: lateness)
+        let fire = due.flatMap { quiet || ledger.contains($0.key) ? nil : $0 }
+        return (fire, next.flatMap { $0 > now ? $0 : nil })
+    }
+
     func resolve(at now: Instant, lateness: Bool) -> (Reminder?, Instant?) {
         var high = lastRawIndex(now)
         if let count { high = min(high, count - 1) }
