@@ -60,6 +60,19 @@ struct PlannerPropertyTests {
         for r in first.fire { #expect(r.scheduled <= now, "seed \(seed)") }
     }
 
+    @Test("a team evaluated in slices, side by side on threads, plans exactly as in one piece", arguments: 0..<100)
+    func slices(seed: Int) {
+        let (config, history, now) = Self.world(seed: UInt64(seed) &+ 20_000)
+        let context = PlanContext(config: config, index: PlanIndex(history: history), now: now)
+        let whole = Planner.evaluate(context, lateness: true, ledger: Ledger(), pieces: 1)
+        for pieces in 2...5 {
+            let split = Planner.evaluate(context, lateness: true, ledger: Ledger(), pieces: pieces)
+            #expect(Planner.inFiringOrder(split.fire) == Planner.inFiringOrder(whole.fire), "seed \(seed), \(pieces) pieces")
+            #expect(split.next == whole.next, "seed \(seed), \(pieces) pieces")
+            #expect(split.sequences.map(\.quiet) == whole.sequences.map(\.quiet), "seed \(seed), \(pieces) pieces")
+        }
+    }
+
     @Test("walking forward wake by wake, no key fires twice and a later now never un-fires", arguments: 0..<60)
     func walk(seed: Int) {
         let (config, history, start) = Self.world(seed: UInt64(seed) &+ 10_000)

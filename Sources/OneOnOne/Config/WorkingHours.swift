@@ -18,7 +18,7 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Ranges for each weekday; index 0 is Monday, 6 is Sunday. Sorted, disjoint.
-    public private(set) var days: [[Range]]
+    public let days: [[Range]]
 
     /// Every minute of every day.
     public static let always = WorkingHours(days: Array(repeating: [Range(start: 0, end: 1440)], count: 7))
@@ -32,15 +32,24 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// True when no day has any working time.
-    public var isEmpty: Bool { days.allSatisfy(\.isEmpty) }
+    public private(set) var isEmpty: Bool
+    /// True when every minute of every day is working time (`always`).
+    /// Both are kept with the ranges: the planner asks for every reminder.
+    public private(set) var isAlways: Bool
 
     init(days: [[Range]]) {
-        self.days = days.map(WorkingHours.merge)
+        let merged = days.map(WorkingHours.merge)
+        self.days = merged
+        (isEmpty, isAlways) = WorkingHours.shape(merged)
+    }
+
+    private static func shape(_ days: [[Range]]) -> (empty: Bool, always: Bool) {
+        (days.allSatisfy { $0.isEmpty }, days.count == 7 && days.allSatisfy { $0 == [Range(start: 0, end: 1440)] })
     }
 
     /// The hours in config notation, days with the same ranges grouped.
     public var description: String {
-        if self == .always { return "always" }
+        if isAlways { return "always" }
         var groups: [String] = []
         var i = 0
         while i < 7 {

@@ -40,7 +40,7 @@ public struct ZonedCalendar: Sendable {
     /// The first instant at or after `instant` that lies inside `hours`;
     /// `instant` itself when the hours are empty (nothing would ever fire).
     public func nextWorkingInstant(atOrAfter instant: Instant, hours: WorkingHours) -> Instant {
-        if hours.isEmpty || hours == .always { return instant }
+        if hours.isEmpty || hours.isAlways { return instant }
         let local = zone.local(instant)
         let second = local.time.hour * 3600 + local.time.minute * 60 + local.time.second
         for offset in 0...7 {

@@ -56,10 +56,10 @@ struct PlanContext {
         member.away.contains { $0.contains(today) }
     }
 
-    /// Every reminder sequence about the team, each with whether it is
+    /// Every reminder sequence about `members`, each with whether it is
     /// quiet today (its member is away).
-    func teamSequences() -> [(sequence: EventSequence, quiet: Bool)] {
-        config.members.flatMap { member in
+    func sequences(of members: ArraySlice<Member>) -> [(sequence: EventSequence, quiet: Bool)] {
+        members.flatMap { member in
             let quiet = isAway(member)
             return sequences(for: member).map { ($0, quiet) }
         }

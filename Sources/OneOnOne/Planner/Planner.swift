@@ -27,15 +27,53 @@ public enum Planner {
                             lateness: Bool = true) -> Plan {
         var context = PlanContext(config: config, index: index, now: now)
         context.reportsLateness = lateness
-        var fire: [Reminder] = []
-        var wake: Instant?
-        for (sequence, quiet) in context.teamSequences() {
-            let (due, next) = sequence.step(at: now, lateness: lateness, quiet: quiet, ledger: ledger)
-            if let due { fire.append(due) }
-            if let next { wake = min(wake ?? next, next) }
-        }
-        return Plan(fire: inFiringOrder(fire), nextWake: wake)
+        let team = evaluate(context, lateness: lateness, ledger: ledger)
+        return Plan(fire: inFiringOrder(team.fire), nextWake: team.next.lazy.compactMap { $0 }.min())
     }
+
+    /// Every reminder sequence of the team, stepped at `context.now`.
+    struct Evaluation {
+        /// The sequences, each with whether its member is away today.
+        var sequences: [(sequence: EventSequence, quiet: Bool)] = []
+        /// What fires now, in no particular order.
+        var fire: [Reminder] = []
+        /// Each sequence's next instant, by its index in `sequences`.
+        var next: [Instant?] = []
+    }
+
+    /// Members are independent of each other, so a large team is evaluated
+    /// in slices side by side (`ParallelRun.width` of them), each slice
+    /// building and stepping its own members' sequences.
+    ///
+    /// - Parameter pieces: how many slices (by default `ParallelRun.width`
+    ///   from `parallelTeamSize` members on, else one).
+    static func evaluate(_ context: PlanContext, lateness: Bool, ledger: Ledger, pieces: Int? = nil) -> Evaluation {
+        let members = context.config.members
+        let pieces = max(1, pieces ?? (members.count >= parallelTeamSize ? ParallelRun.width : 1))
+        let slices = (0..<pieces).map { k in members[(members.count * k / pieces)..<(members.count * (k + 1) / pieces)] }
+        let parts = ParallelRun.map(slices) { slice in
+            var part = Evaluation()
+            part.sequences = context.sequences(of: slice)
+            part.next.reserveCapacity(part.sequences.count)
+            for (sequence, quiet) in part.sequences {
+                let (due, next) = sequence.step(at: context.now, lateness: lateness, quiet: quiet, ledger: ledger)
+                if let due { part.fire.append(due) }
+                part.next.append(next)
+            }
+            return part
+        }
+        guard parts.count > 1 else { return parts[0] }
+        var team = Evaluation()
+        for part in parts {
+            team.sequences += part.sequences
+            team.fire += part.fire
+            team.next += part.next
+        }
+        return team
+    }
+
+    /// From this many members on, a team is evaluated on several threads.
+    static let parallelTeamSize = 32
 
     /// Reminders in the order to fire them: by scheduled instant, then kind
     /// and key (sorted by index; a reminder is large to move).
@@ -86,9 +124,10 @@ public enum Planner {
             let today = calendar.date(of: t)
             if today != day {
                 day = today
-                sequences = PlanContext(config: config, index: index, now: t).teamSequences()
-                wakes = Heap()
-                for slot in sequences.indices { look(slot) }
+                let team = evaluate(PlanContext(config: config, index: index, now: t), lateness: t == now, ledger: ledger)
+                sequences = team.sequences
+                fire = team.fire
+                wakes = Heap(team.next.enumerated().compactMap { slot, next in next.map { Wake(at: $0, slot: slot) } })
             } else {
                 while let wake = wakes.min, wake.at <= t {
                     wakes.removeMin()

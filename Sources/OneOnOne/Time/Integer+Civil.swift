@@ -16,7 +16,14 @@ extension Int {
     /// The decimal digits, left-padded with zeros to `width`.
     func zeroPadded(_ width: Int) -> String {
         let digits = String(self)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        let count = digits.utf8.count
+        guard count < width else { return digits }
+        return String(unsafeUninitializedCapacity: width) { out in
+            let pad = width - count
+            for k in 0..<pad { out[k] = UInt8(ascii: "0") }
+            for (k, byte) in digits.utf8.enumerated() { out[pad + k] = byte }
+            return width
+        }
     }
 
     /// The value of a run of ASCII digits; nil when the run is empty, too

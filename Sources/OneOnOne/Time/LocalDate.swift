@@ -87,6 +87,24 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// ISO 8601: "2026-11-20" (years outside 0…9999 keep their sign and digits).
     public var description: String {
+        let year = self.year, month = self.month, day = self.day
+        if (0...9999).contains(year) {
+            // Planning writes one into every reminder key: build it in place.
+            return String(unsafeUninitializedCapacity: 10) { out in
+                func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }
+                out[0] = digit(year / 1000)
+                out[1] = digit(year / 100)
+                out[2] = digit(year / 10)
+                out[3] = digit(year)
+                out[4] = UInt8(ascii: "-")
+                out[5] = digit(month / 10)
+                out[6] = digit(month)
+                out[7] = UInt8(ascii: "-")
+                out[8] = digit(day / 10)
+                out[9] = digit(day)
+                return 10
+            }
+        }
         let yearText = (0...9999).contains(year) ? year.zeroPadded(4) : (year < 0 ? "-" : "+") + abs(year).zeroPadded(4)
         return "\(yearText)-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
     }

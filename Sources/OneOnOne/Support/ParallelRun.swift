@@ -5,11 +5,21 @@ import Glibc
 /// Runs a few pieces of work side by side on threads of their own, started
 /// and joined in the call: no thread outlives it, so a daemon that reads a
 /// large file this way is back to one thread, asleep, when it is done.
-enum ParallelRun {
+///
+/// The work must only read what it shares (values, which Swift copies on
+/// write); each piece returns what it made.
+public enum ParallelRun {
+    /// How many pieces are worth running at once: the processors online,
+    /// at most four (1 when the count is unknown).
+    public static let width: Int = {
+        let online = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return online > 0 ? min(Int(online), 4) : 1
+    }()
+
     /// `work` applied to each input, the first on the calling thread and
     /// each other on a new thread; results in input order. Runs a piece on
     /// the calling thread instead when its thread cannot start.
-    static func map<Input, Output>(_ inputs: [Input], _ work: @escaping (Input) -> Output) -> [Output] {
+    public static func map<Input, Output>(_ inputs: [Input], _ work: @escaping (Input) -> Output) -> [Output] {
         guard inputs.count > 1 else { return inputs.map(work) }
         let jobs = inputs.dropFirst().map { input in Job { work(input) } }
         let threads = jobs.map { start($0) }
