@@ -25,6 +25,7 @@ struct PlanCommand: ParsableCommand {
         let limit = 100_000
         let reminders = Planner.upcoming(config: workspace.config, history: history, ledger: ledger,
                                          from: workspace.now, until: until, limit: limit)
+        UntilExit.keep(reminders)
         if reminders.count >= limit {
             Output.error("note: showing the first \(reminders.count) reminders, up to "
                 + "\(DateText.withWeekday(workspace.calendar.date(of: reminders.last!.scheduled))); ask for fewer --days\n")
@@ -39,12 +40,23 @@ struct PlanCommand: ParsableCommand {
         }
         let zone = workspace.config.timeZone
         var rows: [[String]] = [["WHEN", "KIND", "MEMBER", "REMINDER"]]
-        for r in reminders {
-            let local = zone.local(max(r.scheduled, workspace.now))
-            let when = r.scheduled < workspace.now ? "now (late \(DateText.duration(seconds: workspace.now - r.scheduled)))"
-                : "\(DateText.withWeekday(local.date)) \(WorkingHours.clock(local.time.hour * 60 + local.time.minute))"
-            rows.append([when, r.kind.rawValue, r.member, r.title])
+        rows.reserveCapacity(reminders.count + 1)
+        // Reminders come in bursts at the same instant (the start of the
+        // working day): each instant is written out once.
+        var whenText: [Instant: String] = [:]
+        for i in reminders.indices {
+            let scheduled = reminders[i].scheduled
+            let when = whenText[scheduled] ?? {
+                let local = zone.local(max(scheduled, workspace.now))
+                let text = scheduled < workspace.now
+                    ? "now (late \(DateText.duration(seconds: workspace.now - scheduled)))"
+                    : "\(DateText.withWeekday(local.date)) \(WorkingHours.clock(local.time.hour * 60 + local.time.minute))"
+                whenText[scheduled] = text
+                return text
+            }()
+            rows.append([when, reminders[i].kind.rawValue, reminders[i].member, reminders[i].title])
         }
+        UntilExit.keep(rows)
         print(Terminal.table(rows), terminator: "")
     }
 

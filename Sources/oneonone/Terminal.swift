@@ -37,24 +37,26 @@ struct Terminal {
         let cellWidths = rows.map { $0.map(visibleWidth) }
         var widths = Array(repeating: 0, count: first.count)
         for row in cellWidths { for (i, w) in row.enumerated() { widths[i] = max(widths[i], w) } }
-        var out = ""
+        // Built as bytes and made a String once: a plan can be tens of
+        // thousands of rows.
+        var out: [UInt8] = []
         out.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        func pad(_ count: Int) { for _ in 0..<max(0, count) { out.append(UInt8(ascii: " ")) } }
         for (row, cellWidth) in zip(rows, cellWidths) {
             for (i, cell) in row.enumerated() {
-                let pad = widths[i] - cellWidth[i]
                 let isLast = i == row.count - 1
                 if rightAligned.contains(i) {
-                    out.append(contentsOf: repeatElement(" ", count: pad))
-                    out += cell
+                    pad(widths[i] - cellWidth[i])
+                    out.append(contentsOf: cell.utf8)
                 } else {
-                    out += cell
-                    if !isLast { out.append(contentsOf: repeatElement(" ", count: pad)) }
+                    out.append(contentsOf: cell.utf8)
+                    if !isLast { pad(widths[i] - cellWidth[i]) }
                 }
-                if !isLast { out += "  " }
+                if !isLast { pad(2) }
             }
-            out += "\n"
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The width a terminal gives `text`: escape sequences take none, wide

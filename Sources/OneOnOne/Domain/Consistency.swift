@@ -73,7 +73,7 @@ public struct Consistency: Sendable, Hashable {
         let meetings = schedule.meetings
         let slack = schedule.member.settings.slack.days
         var result: [Outcome] = []
-        let firstIndex = max(1, meetings.map(\.date).firstIndexAfter(from))
+        let firstIndex = max(1, meetings.firstIndex(after: from) { $0.date })
         if firstIndex < meetings.count {
             for i in firstIndex..<meetings.count {
                 let previous = meetings[i - 1].date, date = meetings[i].date

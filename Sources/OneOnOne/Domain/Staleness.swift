@@ -56,15 +56,21 @@ extension ActionItem {
     }
 }
 
-extension Array where Element == LocalDate {
-    /// The index of the first date strictly after `date` in this sorted
-    /// array (`count` when none).
-    func firstIndexAfter(_ date: LocalDate) -> Int {
+extension Array {
+    /// The index of the first element dated strictly after `date` in this
+    /// array sorted by `dateOf` (`count` when none), by bisection.
+    func firstIndex(after date: LocalDate, dateOf: (Element) -> LocalDate) -> Int {
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
-            if self[mid] <= date { low = mid + 1 } else { high = mid }
+            if dateOf(self[mid]) <= date { low = mid + 1 } else { high = mid }
         }
         return low
     }
+}
+
+extension Array where Element == LocalDate {
+    /// The index of the first date strictly after `date` in this sorted
+    /// array (`count` when none).
+    func firstIndexAfter(_ date: LocalDate) -> Int { firstIndex(after: date) { $0 } }
 }

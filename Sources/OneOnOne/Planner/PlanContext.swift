@@ -25,27 +25,31 @@ public struct PlanIndex: Sendable {
 
 /// One evaluation: the indexed history at an instant, with the calendar of
 /// the manager's zone.
-struct PlanContext {
+///
+/// A class, so that the thousands of reminder sequences of a large team
+/// share one context by reference instead of each holding a copy.
+final class PlanContext {
     let config: Config
     let index: PlanIndex
     let now: Instant
     let calendar: ZonedCalendar
     let today: LocalDate
     /// Whether reminders whose time has passed say they are late.
-    var reportsLateness = true
+    let reportsLateness: Bool
     var history: History { index.history }
     var openActionsByMember: [String: [ActionItem]] { index.openActionsByMember }
     var snoozes: [String: Instant] { index.snoozes }
 
-    init(config: Config, index: PlanIndex, now: Instant) {
+    init(config: Config, index: PlanIndex, now: Instant, reportsLateness: Bool = true) {
         self.config = config
         self.index = index
         self.now = now
+        self.reportsLateness = reportsLateness
         calendar = ZonedCalendar(zone: config.timeZone)
         today = calendar.date(of: now)
     }
 
-    init(config: Config, history: History, now: Instant) {
+    convenience init(config: Config, history: History, now: Instant) {
         self.init(config: config, index: PlanIndex(history: history), now: now)
     }
 

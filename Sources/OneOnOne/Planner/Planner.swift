@@ -25,8 +25,7 @@ public enum Planner {
     ///   down just now was not missed, it is news.
     public static func plan(config: Config, index: PlanIndex, ledger: Ledger, now: Instant,
                             lateness: Bool = true) -> Plan {
-        var context = PlanContext(config: config, index: index, now: now)
-        context.reportsLateness = lateness
+        let context = PlanContext(config: config, index: index, now: now, reportsLateness: lateness)
         let team = evaluate(context, lateness: lateness, ledger: ledger)
         return Plan(fire: inFiringOrder(team.fire), nextWake: team.next.lazy.compactMap { $0 }.min())
     }
@@ -155,7 +154,10 @@ struct Wake: Comparable {
 
 /// A run of reminders about one subject, each later than the one before:
 /// due-soon, due, overdue #1, #2 … for a 1:1; stale #1, #2 … for an item.
-struct EventSequence {
+///
+/// A class: a large team has tens of thousands, kept and passed around by
+/// reference.
+final class EventSequence {
     /// The raw instant of occurrence `n` (0-based), before deferral.
     let raw: (Int) -> Instant
     /// Moves a raw instant to when it may fire (working hours, away, snooze).
@@ -168,6 +170,16 @@ struct EventSequence {
     let make: (Int, Instant) -> Reminder
     /// Whether lateness is reported (not for alerts discovered from history).
     let timed: Bool
+
+    init(raw: @escaping (Int) -> Instant, deferral: @escaping (Instant) -> Instant, count: Int?,
+         lastRawIndex: @escaping (Instant) -> Int, make: @escaping (Int, Instant) -> Reminder, timed: Bool) {
+        self.raw = raw
+        self.deferral = deferral
+        self.count = count
+        self.lastRawIndex = lastRawIndex
+        self.make = make
+        self.timed = timed
+    }
 
     /// The occurrence to fire at `now` (the latest whose deferred instant has
     /// come, if any) and the deferred instant of the one after it.
@@ -192,6 +204,7 @@ struct EventSequence {
         // gallop down from there, then bisect between the last instant
         // known to have come (`good`, −1 for none) and the first known not
         // to (`bad`).
+        let deferral = self.deferral, raw = self.raw
         let due = { (n: Int) in deferral(raw(n)) <= now }
         var found = -1
         if high >= 0 {

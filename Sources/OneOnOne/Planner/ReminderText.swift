@@ -1,6 +1,9 @@
 /// Writes reminders' titles and bodies for a person reading a notification
 /// or the journal.
-struct ReminderText {
+///
+/// One per member and evaluation, shared by reference by all of that
+/// member's reminder sequences.
+final class ReminderText {
     let context: PlanContext
     let schedule: Schedule
     /// "Alice" from "Alice Kovalenko": titles stay short.
@@ -93,8 +96,15 @@ struct ReminderText {
             key: "stale-action/\(item.id)/\(staleness.since)#\(occurrence)", kind: .staleAction,
             urgency: occurrence > 3 ? .critical : .normal, member: member.key, memberName: member.name,
             actionID: item.id, due: item.due, scheduled: scheduled, lateBy: nil, occurrence: occurrence,
-            title: "Stale item for \(firstName): \(item.text.count > 60 ? String(item.text.prefix(57)) + "…" : item.text)",
+            title: "Stale item for \(firstName): \(ReminderText.shortened(item.text))",
             body: body.joined(separator: "\n"))
+    }
+
+    /// `text` cut to 60 characters (57 and an ellipsis).
+    static func shortened(_ text: String) -> String {
+        // Counting characters walks the whole text; 60 bytes are at most 60.
+        if text.utf8.count <= 60 || text.count <= 60 { return text }
+        return String(text.prefix(57)) + "…"
     }
 
     func driftReminder(since: LocalDate, scheduled: Instant) -> Reminder {
