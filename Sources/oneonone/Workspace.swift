@@ -61,10 +61,13 @@ struct Workspace {
 
     /// The whole history: the file's records plus snoozes and first-seen
     /// dates from the state directory. Members seen for the first time are
-    /// recorded as seen today.
+    /// recorded as seen today. Without notes it comes from the history's
+    /// snapshot when that is current (`HistoryStore.loadWithoutNotes`).
     func loadHistory(markSeen: Bool = true, notes: Bool = true) throws -> History {
         var result: History
-        do { result = try history.load(notes: notes) } catch { throw Failure(error.description) }
+        do {
+            result = try notes ? history.load() : history.loadWithoutNotes(snapshot: state.historySnapshotPath)
+        } catch { throw Failure(error.description) }
         do {
             result.snoozes = try state.loadSnoozes()
             var seen = try state.loadFirstSeen()

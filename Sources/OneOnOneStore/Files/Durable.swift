@@ -39,9 +39,12 @@ extension FileSystem {
     ///   - path: the file to replace or create.
     ///   - bytes: its new contents.
     ///   - mode: the permissions of the new file.
+    ///   - durable: whether to sync the file and the rename; a cache that
+    ///     checks itself on reading can skip it.
     ///
     /// The corresponding C functions are `mkstemp`, `write`, `fsync` and `rename`.
-    public static func atomicWrite(path: String, bytes: [UInt8], mode: UInt32 = 0o600) throws(FileError) {
+    public static func atomicWrite(path: String, bytes: [UInt8], mode: UInt32 = 0o600,
+                                   durable: Bool = true) throws(FileError) {
         let (directory, name) = split(path)
         var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -52,7 +55,7 @@ extension FileSystem {
             defer { close(fd) }
             guard fchmod(fd, mode_t(mode)) == 0 else { throw FileError(path: temporary, operation: "chmod", errno: Glibc.errno) }
             try writeAll(fd, bytes, path: temporary)
-            try sync(fd, path: temporary)
+            if durable { try sync(fd, path: temporary) }
         } catch {
             unlink(temporary)
             throw error
@@ -62,7 +65,7 @@ extension FileSystem {
             unlink(temporary)
             throw FileError(path: path, operation: "rename \(temporary) to", errno: code)
         }
-        try syncDirectory(directory)
+        if durable { try syncDirectory(directory) }
     }
 
     /// Appends one whole record to the file at `path` and syncs it.

@@ -29,6 +29,12 @@ public enum FileSystem {
     ///
     /// The corresponding C functions are `open` and `read`.
     public static func read(_ path: String) throws(FileError) -> [UInt8] {
+        try readVersioned(path).bytes
+    }
+
+    /// Reads a whole file, with the version of it that was read (taken
+    /// once the last byte is in).
+    public static func readVersioned(_ path: String) throws(FileError) -> (bytes: [UInt8], version: FileVersion) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, operation: "open", errno: Glibc.errno) }
         defer { close(fd) }
@@ -56,7 +62,10 @@ public enum FileSystem {
                 }
             }
             if failure != 0 { throw FileError(path: path, operation: "read", errno: failure) }
-            if bytes.count < capacity { return bytes }
+            if bytes.count < capacity {
+                guard fstat(fd, &st) == 0 else { throw FileError(path: path, operation: "stat", errno: Glibc.errno) }
+                return (bytes, FileVersion(st))
+            }
             capacity *= 2
         }
     }
@@ -72,6 +81,13 @@ public enum FileSystem {
         let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
         guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+    }
+
+    /// The version of the file at `path` now; nil when it cannot be
+    /// looked at (missing, no permission).
+    public static func version(of path: String) -> FileVersion? {
+        var st = stat()
+        return stat(path, &st) == 0 ? FileVersion(st) : nil
     }
 
     /// Whether something exists at `path`.
@@ -99,4 +115,50 @@ public enum Environment {
         }
         return result
     }
+}
+
+/// One version of a file, told apart without reading it: which file it is
+/// (device and inode), its size, and when its data and its inode last
+/// changed, to the nanosecond. Every write moves the change time, which no
+/// tool can set back, so a file with the same version has the same bytes —
+/// unless two writes fall within one tick of the file system's clock, which
+/// `isSettled` rules out.
+public struct FileVersion: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int64
+    public var modified: Int64
+    public var modifiedNanoseconds: Int64
+    public var changed: Int64
+    public var changedNanoseconds: Int64
+
+    public init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, modifiedNanoseconds: Int64,
+                changed: Int64, changedNanoseconds: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.changed = changed
+        self.changedNanoseconds = changedNanoseconds
+    }
+
+    init(_ st: stat) {
+        self.init(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                  modified: Int64(st.st_mtim.tv_sec), modifiedNanoseconds: Int64(st.st_mtim.tv_nsec),
+                  changed: Int64(st.st_ctim.tv_sec), changedNanoseconds: Int64(st.st_ctim.tv_nsec))
+    }
+
+    /// Whether the file last changed at least `seconds` ago (by the system
+    /// clock), so that a further write would show in its version: file
+    /// system clocks tick in milliseconds, some (FAT, network shares) in
+    /// seconds.
+    public func isSettled(after seconds: Int64 = FileVersion.settleSeconds) -> Bool {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) - max(changed, modified) >= seconds
+    }
+
+    /// How long a file must be left alone to count as settled.
+    public static let settleSeconds: Int64 = 3
 }

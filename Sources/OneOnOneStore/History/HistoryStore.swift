@@ -62,6 +62,33 @@ public struct HistoryStore: Sendable {
         try read(notes: notes).history
     }
 
+    /// Reads the whole history without notes, from the snapshot at
+    /// `snapshot` when it was taken of the file as it is now; otherwise from
+    /// the file, leaving a new snapshot there for the next reader when the
+    /// file read cleanly and has settled (see `HistorySnapshot`).
+    ///
+    /// A snapshot that cannot be written (a read-only directory, a full
+    /// disk) is only a lost shortcut: the history read is returned anyway.
+    ///
+    /// - Parameter settledAfter: how many seconds the file must have been
+    ///   left alone before a snapshot is taken of it.
+    public func loadWithoutNotes(snapshot: String,
+                                 settledAfter: Int64 = FileVersion.settleSeconds) throws(StoreError) -> History {
+        if let version = FileSystem.version(of: path), version.size > 0,
+           let bytes = try? FileSystem.read(snapshot),
+           let history = HistorySnapshot.decode(bytes, of: version) {
+            return history
+        }
+        let reading = try log.read(HistoryDecoder(members: nil).decode,
+                                   fast: { HistoryScanner.read($0, members: nil, notes: false) })
+        if reading.warnings.isEmpty, let version = reading.version,
+           version.isSettled(after: settledAfter), let bytes = HistorySnapshot.encode(reading.output, of: version) {
+            try? FileSystem.createDirectories(FileSystem.split(snapshot).directory)
+            try? HistorySnapshot.write(bytes, to: snapshot)
+        }
+        return reading.output
+    }
+
     /// Reads the whole history, with what is worth a warning.
     ///
     /// - Parameters:

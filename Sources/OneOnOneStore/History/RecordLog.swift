@@ -40,13 +40,19 @@ struct RecordLog: Sendable {
         /// True when the records end without a newline (a hand edit): the
         /// next record must start on a line of its own.
         var needsNewline: Bool
+        /// The version of the file that was read; nil when it was missing.
+        var version: FileVersion? = nil
     }
 
     /// Reads the file under the shared lock; a missing file has no records.
     func read<Output>(_ decode: Decode<Output>, fast: Fast<Output>? = nil) throws(StoreError) -> Reading<Output> {
-        let bytes = try FileLock.withSharedLock(directory: directory) { () throws(StoreError) in try contents() }
+        let (bytes, version) = try FileLock.withSharedLock(directory: directory) { () throws(StoreError) in
+            try versionedContents()
+        }
         switch self.decode(bytes, decode, fast: fast) {
-        case .success(let reading): return reading
+        case .success(var reading):
+            reading.version = version
+            return reading
         case .failure(let diagnostics): throw StoreError(.invalid(diagnostics))
         }
     }
@@ -100,8 +106,12 @@ struct RecordLog: Sendable {
     // MARK: - Reading
 
     private func contents() throws(StoreError) -> [UInt8] {
-        do throws(FileError) { return try FileSystem.read(path) } catch {
-            if error.isMissing { return [] }
+        try versionedContents().bytes
+    }
+
+    private func versionedContents() throws(StoreError) -> (bytes: [UInt8], version: FileVersion?) {
+        do throws(FileError) { return try FileSystem.readVersioned(path) } catch {
+            if error.isMissing { return ([], nil) }
             throw StoreError(.system(error))
         }
     }

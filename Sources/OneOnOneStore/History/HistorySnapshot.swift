@@ -1,0 +1,281 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import OneOnOne
+
+/// A binary copy of the history as last read, for commands that need no
+/// notes (`plan`, `status`, `export` …): kept in the state directory and
+/// used only while the history file is the very version it was taken of.
+///
+/// The text file stays the one record of what happened; the snapshot only
+/// saves reading it again. Ten years of a large team is tens of megabytes
+/// of TOML, and reading that is most of a `plan`. The snapshot is taken of
+/// a file that read with no warning and whose last change has settled
+/// (`FileVersion.isSettled`), and it is ignored, and replaced on the next
+/// read, when anything does not match: the file's version, the format, its
+/// checksum. Deleting it is always safe.
+enum HistorySnapshot {
+    /// "1on1hist" and the format's version.
+    static let magic: UInt64 = 0x7473_6968_316e_6f31
+    static let formatVersion = 1
+
+    // MARK: - Writing
+
+    /// The snapshot of `history` read from the file at `version`; nil for a
+    /// history it cannot hold exactly (notes, snoozes, first-seen days come
+    /// from elsewhere or are not kept).
+    static func encode(_ history: History, of version: FileVersion) -> [UInt8]? {
+        guard history.snoozes.isEmpty, history.firstSeen.isEmpty else { return nil }
+        var out = Writer()
+        out.reserve(history.meetingCount * 24 + history.actions.count * 96 + 4096)
+        // Header: magic, format, the file's version, then the payload's
+        // length and checksum (filled in at the end).
+        for word in [Int(bitPattern: UInt(magic)), formatVersion, Int(bitPattern: UInt(version.device)),
+                     Int(bitPattern: UInt(version.inode)), Int(version.size), Int(version.modified),
+                     Int(version.modifiedNanoseconds), Int(version.changed), Int(version.changedNanoseconds), 0, 0] {
+            out.int(word)
+        }
+        let payloadStart = out.bytes.count
+
+        // Every member key named by a 1:1 or an item, once.
+        var memberIndex: [String: Int] = [:]
+        var memberKeys: [String] = []
+        func member(_ key: String) -> Int {
+            if let known = memberIndex[key] { return known }
+            memberIndex[key] = memberKeys.count
+            memberKeys.append(key)
+            return memberKeys.count - 1
+        }
+        let groups = history.meetingsByMember.sorted { $0.key < $1.key }
+        for (key, _) in groups { _ = member(key) }
+        for item in history.actions { _ = member(item.member) }
+        // Topic lists, once each: most 1:1s repeat a few.
+        var listIndex: [[String]: Int] = [:]
+        var lists: [[String]] = []
+        for (_, meetings) in groups {
+            for m in meetings where listIndex[m.topics] == nil {
+                listIndex[m.topics] = lists.count
+                lists.append(m.topics)
+            }
+        }
+
+        out.int(memberKeys.count)
+        for key in memberKeys { out.string(key) }
+        out.int(lists.count)
+        for list in lists {
+            out.int(list.count)
+            for topic in list { out.string(topic) }
+        }
+        out.int(groups.count)
+        for (key, meetings) in groups {
+            out.int(memberIndex[key]!)
+            out.int(meetings.count)
+            for m in meetings {
+                // One word: the date, the topic list, the mood (+1, 0 for none).
+                let list = listIndex[m.topics]!
+                guard m.note == nil, m.member == key, list < 1 << 16, (m.mood ?? 0) >= 0, (m.mood ?? 0) < 255
+                else { return nil }
+                out.int(packed(m.date) << 24 | list << 8 | (m.mood.map { $0 + 1 } ?? 0))
+            }
+        }
+        out.int(history.actions.count)
+        for item in history.actions {
+            out.string(item.id)
+            out.int(memberIndex[item.member]!)
+            out.string(item.text)
+            out.int(item.owner == .me ? 0 : 1)
+            out.int(item.due.map(packed) ?? Int.min)
+            out.int(packed(item.created))
+            out.int(item.touches.count)
+            for touch in item.touches {
+                guard touch.note == nil else { return nil }
+                out.int(Touch.Kind.allCases.firstIndex(of: touch.kind)!)
+                out.int(packed(touch.date))
+            }
+        }
+
+        let payloadLength = out.bytes.count - payloadStart
+        let sum = out.bytes.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[payloadStart...])) }
+        out.set(payloadStart - 16, payloadLength)
+        out.set(payloadStart - 8, Int(bitPattern: UInt(sum)))
+        return out.bytes
+    }
+
+    /// Writes the snapshot to `path` in one rename, with no sync: a copy
+    /// lost or cut short by a crash fails its checksum and is read again
+    /// from the text.
+    static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
+        try FileSystem.atomicWrite(path: path, bytes: bytes, durable: false)
+    }
+
+    // MARK: - Reading
+
+    /// The history in `bytes`, if they are a whole snapshot of the file at
+    /// `version`.
+    static func decode(_ bytes: [UInt8], of version: FileVersion) -> History? {
+        bytes.withUnsafeBytes { raw -> History? in
+            var input = Reader(raw)
+            let expected = [Int(bitPattern: UInt(magic)), formatVersion, Int(bitPattern: UInt(version.device)),
+                            Int(bitPattern: UInt(version.inode)), Int(version.size), Int(version.modified),
+                            Int(version.modifiedNanoseconds), Int(version.changed), Int(version.changedNanoseconds)]
+            for word in expected { guard input.int() == word else { return nil } }
+            guard let length = input.int(), let sum = input.int(), length == raw.count - input.offset,
+                  UInt64(UInt(bitPattern: sum)) == checksum(UnsafeRawBufferPointer(rebasing: raw[input.offset...]))
+            else { return nil }
+
+            guard let memberCount = input.count() else { return nil }
+            var memberKeys: [String] = []
+            memberKeys.reserveCapacity(memberCount)
+            for _ in 0..<memberCount {
+                guard let key = input.string() else { return nil }
+                memberKeys.append(key)
+            }
+            guard let listCount = input.count() else { return nil }
+            var lists: [[String]] = []
+            for _ in 0..<listCount {
+                guard let n = input.count() else { return nil }
+                var list: [String] = []
+                for _ in 0..<n {
+                    guard let topic = input.string() else { return nil }
+                    list.append(topic)
+                }
+                lists.append(list)
+            }
+            guard let groupCount = input.count() else { return nil }
+            var byMember: [String: [Meeting]] = [:]
+            byMember.reserveCapacity(groupCount)
+            for _ in 0..<groupCount {
+                guard let m = input.index(memberKeys.count), let n = input.count(), byMember[memberKeys[m]] == nil
+                else { return nil }
+                let key = memberKeys[m]
+                var valid = true
+                let meetings = [Meeting](unsafeUninitializedCapacity: n) { buffer, count in
+                    while count < n {
+                        guard let word = input.int(), let date = unpacked(word >> 24), (word >> 8) & 0xFFFF < lists.count
+                        else {
+                            valid = false
+                            return
+                        }
+                        let mood = word & 0xFF
+                        (buffer.baseAddress! + count).initialize(
+                            to: Meeting(member: key, date: date, topics: lists[(word >> 8) & 0xFFFF], mood: mood == 0 ? nil : mood - 1))
+                        count += 1
+                    }
+                }
+                guard valid else { return nil }
+                byMember[key] = meetings
+            }
+            guard let actionCount = input.count() else { return nil }
+            var actions: [ActionItem] = []
+            actions.reserveCapacity(actionCount)
+            let kinds = Array(Touch.Kind.allCases)
+            for _ in 0..<actionCount {
+                guard let id = input.string(), let m = input.index(memberKeys.count), let text = input.string(),
+                      let owner = input.index(2), let due = input.int(), let created = input.date(),
+                      let touchCount = input.count()
+                else { return nil }
+                var item = ActionItem(id: id, member: memberKeys[m], text: text, owner: owner == 0 ? .me : .them,
+                                      due: nil, created: created)
+                if due != Int.min {
+                    guard let date = unpacked(due) else { return nil }
+                    item.due = date
+                }
+                item.touches.reserveCapacity(touchCount)
+                for _ in 0..<touchCount {
+                    guard let kind = input.index(kinds.count), let date = input.date() else { return nil }
+                    item.touches.append(Touch(kind: kinds[kind], date: date))
+                }
+                actions.append(item)
+            }
+            guard input.offset == raw.count else { return nil }
+            return History(meetingsByMember: byMember, actions: actions)
+        }
+    }
+
+    // MARK: - Parts
+
+    static func packed(_ date: LocalDate) -> Int { date.year << 9 | date.month << 5 | date.day }
+
+    static func unpacked(_ value: Int) -> LocalDate? {
+        LocalDate(year: value >> 9, month: (value >> 5) & 15, day: value & 31)
+    }
+
+    /// A 64-bit hash of the payload, eight bytes at a time: catches a copy
+    /// cut short or damaged on disk.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var k = 0
+        while k + 8 <= bytes.count {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            k += 8
+        }
+        while k < bytes.count {
+            h = (h ^ UInt64(bytes[k])) &* 0xC4CE_B9FE_1A85_EC53
+            k += 1
+        }
+        return h ^ (h >> 32)
+    }
+
+    /// Little-endian words and length-prefixed UTF-8 strings.
+    struct Writer {
+        var bytes: [UInt8] = []
+
+        mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
+        mutating func int(_ value: Int) {
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func string(_ value: String) {
+            var value = value
+            value.withUTF8 { utf8 in
+                int(utf8.count)
+                bytes.append(contentsOf: utf8)
+            }
+        }
+
+        mutating func set(_ offset: Int, _ value: Int) {
+            withUnsafeBytes(of: value.littleEndian) { word in
+                for k in 0..<8 { bytes[offset + k] = word[k] }
+            }
+        }
+    }
+
+    /// Reads what `Writer` wrote; nil on anything out of bounds.
+    struct Reader {
+        let raw: UnsafeRawBufferPointer
+        var offset = 0
+
+        init(_ raw: UnsafeRawBufferPointer) { self.raw = raw }
+
+        mutating func int() -> Int? {
+            guard raw.count - offset >= 8 else { return nil }
+            defer { offset += 8 }
+            return Int(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int.self))
+        }
+
+        /// A count, which cannot exceed the bytes left.
+        mutating func count() -> Int? {
+            guard let n = int(), n >= 0, n <= raw.count - offset else { return nil }
+            return n
+        }
+
+        /// An index below `limit`.
+        mutating func index(_ limit: Int) -> Int? {
+            guard let n = int(), n >= 0, n < limit else { return nil }
+            return n
+        }
+
+        mutating func date() -> LocalDate? { int().flatMap(HistorySnapshot.unpacked) }
+
+        mutating func string() -> String? {
+            guard let n = count() else { return nil }
+            defer { offset += n }
+            // The checksum vouches for the bytes; invalid UTF-8 could only
+            // come from a forged file, and is repaired, never trusted.
+            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + n)]).assumingMemoryBound(to: UInt8.self),
+                          as: UTF8.self)
+        }
+    }
+}

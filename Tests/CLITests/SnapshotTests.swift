@@ -1,0 +1,47 @@
+import Testing
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The history's snapshot from the command line: commands answer from it
+/// exactly as from the text, and never from an old one.
+@Suite("oneonone commands: the history's snapshot")
+struct SnapshotTests {
+    @Test("taken once the history has been left alone a few seconds, it answers as the text does; a new 1:1 or a hand edit is seen at once")
+    func snapshot() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        let snapshot = world.dir.path + "/state/history.snapshot"
+        func last(_ member: String) throws -> String? {
+            let json = try world.oneonone("status", "--json").stdout
+            guard let at = json.firstRange(of: "\"key\": \"\(member)\"") else { return nil }
+            let rest = json[at.upperBound...]
+            guard let field = rest.firstRange(of: "\"last\": \"") else { return nil }
+            return String(rest[field.upperBound...].prefix(10))
+        }
+
+        // Just copied in: no snapshot yet, the text answers.
+        let fromText = try world.oneonone("plan", "--days", "30", "--json")
+        #expect(fromText.status == 0, "\(fromText.stderr)")
+        #expect(access(snapshot, F_OK) != 0)
+
+        // Left alone, the next read takes one, and the answers stay the same.
+        usleep(3_200_000)
+        #expect(try last("alice") == "2026-11-17")
+        #expect(access(snapshot, F_OK) == 0)
+        let fromSnapshot = try world.oneonone("plan", "--days", "30", "--json")
+        #expect(fromSnapshot.stdout == fromText.stdout)
+        #expect(fromSnapshot.stdout.contains("\"key\": \"overdue/bob/2026-11-20#1\""))
+
+        // A 1:1 recorded now counts at once.
+        #expect(try world.oneonone("met", "bob", "--on", "2026-11-23").status == 0)
+        #expect(try last("bob") == "2026-11-23")
+        #expect(!(try world.oneonone("plan", "--days", "30", "--json").stdout.contains("overdue/bob/2026-11-20")))
+
+        // So does an edit by hand that keeps the file's size.
+        let edited = try world.historyText().replacing("on = 2026-11-17", with: "on = 2026-11-18")
+        try world.dir.write("data/history.toml", edited)
+        #expect(try last("alice") == "2026-11-18")
+    }
+}

@@ -1,0 +1,174 @@
+import OneOnOne
+@testable import OneOnOneStore
+import TestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The history's binary snapshot: it gives back exactly what was read, it is
+/// used only for the very version of the file it was taken of, and anything
+/// damaged or foreign is ignored.
+@Suite("history store: snapshot")
+struct HistorySnapshotTests {
+    static let version = FileVersion(device: 2049, inode: 1234, size: 5678, modified: 1_790_000_000,
+                                     modifiedNanoseconds: 12, changed: 1_790_000_001, changedNanoseconds: 34)
+
+    /// A random history as the full path reads it, without notes.
+    static func history(seed: UInt64) -> History? {
+        var rng = SplitMix64(seed: seed)
+        let bytes = Array(HistoryScannerTests.written(&rng).joined().utf8)
+        return HistoryScannerTests.fullPath(bytes, members: nil).map(HistoryScannerTests.withoutNotes)
+    }
+
+    @Test("a snapshot gives back the history it was taken of: 1:1s in order, topics, moods, items, touches",
+          arguments: 0..<60)
+    func roundTrip(seed: UInt64) throws {
+        let history = try #require(Self.history(seed: seed))
+        let bytes = try #require(HistorySnapshot.encode(history, of: Self.version))
+        let back = try #require(HistorySnapshot.decode(bytes, of: Self.version))
+        #expect(back == history)
+        #expect(back.meetings == history.meetings)
+    }
+
+    @Test("a snapshot of another version of the file is not used")
+    func otherVersion() throws {
+        let history = try #require(Self.history(seed: 7))
+        let bytes = try #require(HistorySnapshot.encode(history, of: Self.version))
+        let changes: [(inout FileVersion) -> Void] = [
+            { $0.device += 1 }, { $0.inode += 1 }, { $0.size += 1 }, { $0.modified += 1 },
+            { $0.modifiedNanoseconds += 1 }, { $0.changed += 1 }, { $0.changedNanoseconds += 1 },
+        ]
+        for change in changes {
+            var other = Self.version
+            change(&other)
+            #expect(HistorySnapshot.decode(bytes, of: other) == nil)
+        }
+    }
+
+    @Test("a damaged or cut snapshot is not used, whatever byte is hit")
+    func damaged() throws {
+        let history = try #require(Self.history(seed: 11))
+        let bytes = try #require(HistorySnapshot.encode(history, of: Self.version))
+        for k in bytes.indices {
+            var broken = bytes
+            broken[k] ^= 0x20
+            #expect(HistorySnapshot.decode(broken, of: Self.version) == nil, "byte \(k)")
+            #expect(HistorySnapshot.decode(Array(bytes[..<k]), of: Self.version) == nil, "cut at \(k)")
+        }
+        #expect(HistorySnapshot.decode(bytes + [0], of: Self.version) == nil)
+        #expect(HistorySnapshot.decode([UInt8](repeating: 0, count: 4096), of: Self.version) == nil)
+    }
+
+    @Test("a history the snapshot cannot hold exactly is not snapshotted: notes, snoozes, first-seen days")
+    func onlyWhatItHolds() throws {
+        let meeting = Meeting(member: "alice", date: nov(10), topics: ["career"], mood: 4)
+        #expect(HistorySnapshot.encode(History(meetings: [meeting]), of: Self.version) != nil)
+        var noted = meeting
+        noted.note = "a note"
+        #expect(HistorySnapshot.encode(History(meetings: [noted]), of: Self.version) == nil)
+        #expect(HistorySnapshot.encode(History(meetings: [meeting], snoozes: [Snooze(subject: "alice", until: Instant(secondsSinceEpoch: 0))]),
+                                       of: Self.version) == nil)
+        #expect(HistorySnapshot.encode(History(meetings: [meeting], firstSeen: ["alice": nov(1)]), of: Self.version) == nil)
+    }
+
+    // MARK: - With real files
+
+    /// A data directory holding the sample history, and where its snapshot goes.
+    struct Files {
+        let dir: TemporaryDirectory
+        let store: HistoryStore
+        var snapshot: String { dir.path + "/state/history.snapshot" }
+
+        init() throws {
+            dir = try TemporaryDirectory()
+            try dir.write("history.toml", HistoryScannerTests.sample)
+            store = HistoryStore(directory: dir.path)
+        }
+
+        /// What the text says, read the full way.
+        func fromText() throws -> History { try store.load(notes: false) }
+    }
+
+    @Test("once the file has settled, a read leaves a snapshot that later reads give back")
+    func writtenAndUsed() throws {
+        let files = try Files()
+        defer { files.dir.remove() }
+        let first = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        #expect(first == (try files.fromText()))
+        #expect(FileSystem.exists(files.snapshot))
+        #expect(try mode(files.snapshot) == 0o600)
+
+        // The snapshot is what is read while the file stays as it was: one
+        // written for this version with other contents comes back.
+        let version = try #require(FileSystem.version(of: files.store.path))
+        let other = History(meetings: [Meeting(member: "bob", date: nov(3), topics: [], mood: nil)])
+        try FileSystem.atomicWrite(path: files.snapshot, bytes: try #require(HistorySnapshot.encode(other, of: version)))
+        #expect(try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0) == other)
+    }
+
+    @Test("a record appended after the snapshot is seen, and the snapshot is taken again")
+    func appendSeen() throws {
+        let files = try Files()
+        defer { files.dir.remove() }
+        _ = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        try files.store.recordMeeting(Meeting(member: "bob", date: nov(12), topics: ["feedback"], mood: 2))
+        let read = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        #expect(read.meetings(with: "bob").map(\.date) == [nov(12)])
+        #expect(read == (try files.fromText()))
+        let version = try #require(FileSystem.version(of: files.store.path))
+        #expect(HistorySnapshot.decode(try readBytes(files.snapshot), of: version) == read)
+    }
+
+    @Test("a hand edit that keeps the size and puts the modification time back is still seen")
+    func sameSizeEditSeen() throws {
+        let files = try Files()
+        defer { files.dir.remove() }
+        _ = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        let before = try #require(FileSystem.version(of: files.store.path))
+        // Past the file system clock's tick, then an edit in place: mood 4 → 5.
+        usleep(50_000)
+        let edited = HistoryScannerTests.sample.replacing("mood = 4", with: "mood = 5")
+        let fd = open(files.store.path, O_WRONLY)
+        #expect(fd >= 0)
+        _ = Array(edited.utf8).withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        var times = [timespec(tv_sec: Int(before.modified), tv_nsec: Int(before.modifiedNanoseconds)),
+                     timespec(tv_sec: Int(before.modified), tv_nsec: Int(before.modifiedNanoseconds))]
+        #expect(futimens(fd, &times) == 0)
+        close(fd)
+        let after = try #require(FileSystem.version(of: files.store.path))
+        #expect(after.size == before.size && after.modified == before.modified)
+
+        let read = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        #expect(read.meetings(with: "alice").map(\.mood) == [5])
+    }
+
+    @Test("no snapshot is taken of a file changed within the last seconds, nor of one read with a warning")
+    func notTaken() throws {
+        let files = try Files()
+        defer { files.dir.remove() }
+        // Just written: a further write could fall in the same clock tick.
+        #expect(try files.store.loadWithoutNotes(snapshot: files.snapshot) == (try files.fromText()))
+        #expect(!FileSystem.exists(files.snapshot))
+        // A torn last record is a warning: the text stays the authority.
+        try files.dir.write("history.toml", HistoryScannerTests.sample + "[[met]]\nmember = \"bob\"\non = 2026-1")
+        let read = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        #expect(read.meetings(with: "bob").isEmpty)
+        #expect(!FileSystem.exists(files.snapshot))
+    }
+
+    @Test("a snapshot that is garbage is ignored and replaced; one that cannot be written is only skipped")
+    func garbageAndUnwritable() throws {
+        let files = try Files()
+        defer { files.dir.remove() }
+        try FileSystem.createDirectories(files.dir.path + "/state")
+        try files.dir.writeBytes("state/history.snapshot", Array("not a snapshot\n".utf8))
+        #expect(try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0) == (try files.fromText()))
+        let version = try #require(FileSystem.version(of: files.store.path))
+        #expect(HistorySnapshot.decode(try readBytes(files.snapshot), of: version) == (try files.fromText()))
+
+        // Where no file can be made, the history still reads.
+        let nowhere = files.store.path + "/not-a-directory/history.snapshot"
+        #expect(try files.store.loadWithoutNotes(snapshot: nowhere, settledAfter: 0) == (try files.fromText()))
+    }
+}
