@@ -88,33 +88,43 @@ public struct Consistency: Sendable, Hashable {
         return result
     }
 
-    /// The day the member's on-time share last fell below `floor` and has
-    /// stayed there until `today`, or nil when it is not below the floor.
-    /// Needs at least three expected 1:1s in the window to judge.
+    /// The day the member's on-time share last fell below the floor and has
+    /// stayed below it every day until `today` (looking back at most 400
+    /// days), or nil when it is not below the floor. Needs at least three
+    /// expected 1:1s in the window to judge.
+    ///
+    /// On each day the share counts the 1:1s held in the window before it
+    /// (each on time or not against the one before it) and, once past its
+    /// last late day, the gap still open after the last 1:1 held by then.
     public static func driftStart(schedule: Schedule, today: LocalDate) -> LocalDate? {
         let settings = schedule.member.settings
+        let window = settings.consistencyWindow.days
+        let meetings = schedule.meetings
+        // The 1:1s are judged once; each day counts them by bisection.
+        let closed = outcomes(schedule: schedule, today: today, from: today.adding(days: -400 - window)).filter { !$0.open }
+        var onTimeBefore = [0]
+        onTimeBefore.reserveCapacity(closed.count + 1)
+        for outcome in closed { onTimeBefore.append(onTimeBefore[onTimeBefore.count - 1] + (outcome.onTime ? 1 : 0)) }
         func below(at day: LocalDate) -> Bool {
-            let window = settings.consistencyWindow.days
-            let all = outcomes(schedule: schedule, today: day, from: day.adding(days: -window))
-                .filter { $0.end <= day }
-            guard all.count >= 3 else { return false }
-            return Double(all.filter(\.onTime).count) / Double(all.count) < settings.consistencyFloor
+            let first = closed.firstIndex(after: day.adding(days: -window)) { $0.end }
+            let end = closed.firstIndex(after: day) { $0.end }
+            var count = max(0, end - first)
+            let last = meetings.firstIndex(after: day) { $0.date } - 1
+            if last >= 0 {
+                let due = Schedule.dueDate(after: meetings[last].date, cadence: schedule.cadence, away: schedule.member.away)
+                if day > due.adding(days: settings.slack.days) { count += 1 }
+            }
+            guard count >= 3 else { return false }
+            return Double(onTimeBefore[end] - onTimeBefore[first]) / Double(count) < settings.consistencyFloor
         }
         guard below(at: today) else { return nil }
-        // Points where the share can change: each 1:1, and each day a 1:1 became overdue.
-        var points = schedule.meetings.map(\.date).filter { $0 > today.adding(days: -400) && $0 <= today }
-        for (i, m) in schedule.meetings.enumerated() where m.date > today.adding(days: -400) {
-            let due = Schedule.dueDate(after: m.date, cadence: schedule.cadence, away: schedule.member.away)
-            let missed = due.adding(days: settings.slack.days + 1)
-            let next = i + 1 < schedule.meetings.count ? schedule.meetings[i + 1].date : today.adding(days: 1)
-            if missed < next && missed <= today { points.append(missed) }
+        var start = today
+        var day = today.adding(days: -1)
+        while day > today.adding(days: -400), below(at: day) {
+            start = day
+            day = day.adding(days: -1)
         }
-        points.sort()
-        var start: LocalDate?
-        for p in points.reversed() {
-            if below(at: p) { start = p } else { break }
-        }
-        return start ?? today
+        return start
     }
 }
 
