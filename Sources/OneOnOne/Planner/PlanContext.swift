@@ -28,7 +28,7 @@ public struct PlanIndex: Sendable {
 ///
 /// A class, so that the thousands of reminder sequences of a large team
 /// share one context by reference instead of each holding a copy.
-final class PlanContext {
+final class PlanContext: Sendable {
     let config: Config
     let index: PlanIndex
     let now: Instant
@@ -83,8 +83,10 @@ final class PlanContext {
             if let s = snoozedUntil, t < s { t = s }
             for _ in 0..<16 {
                 let before = t
-                let d = calendar.date(of: t)
-                if let p = away.first(where: { $0.contains(d) }) { t = calendar.startOfDay(p.to.adding(days: 1)) }
+                if !away.isEmpty {
+                    let d = calendar.date(of: t)
+                    if let p = away.first(where: { $0.contains(d) }) { t = calendar.startOfDay(p.to.adding(days: 1)) }
+                }
                 t = calendar.nextWorkingInstant(atOrAfter: t, hours: hours)
                 if t == before { break }
             }
@@ -115,7 +117,7 @@ final class PlanContext {
             },
             deferral: meetingDeferral,
             count: nil,
-            lastRawIndex: { t in
+            position: .given { t in
                 let k = timeline.overdueCount(at: t)
                 if k > 0 { return k + 1 - offset }
                 if t >= timeline.dueStart { return 1 - offset }
@@ -125,8 +127,10 @@ final class PlanContext {
             make: { n, scheduled in text.meetingReminder(step: n + offset, scheduled: scheduled) },
             timed: true))
 
-        // Open action items that are or will become stale.
+        // Open action items that are or will become stale. Items with the
+        // same snooze (most have none) share one deferral.
         let meetingDates = schedule.meetings.map(\.date)
+        var deferrals: [Instant?: (Instant) -> Instant] = [memberSnooze: meetingDeferral]
         for item in openActionsByMember[member.key] ?? [] {
             guard let staleness = item.staleness(settings: member.settings, away: member.away,
                                                  meetingDates: meetingDates) else { continue }
@@ -135,20 +139,13 @@ final class PlanContext {
             let start = calendar.startOfDay(max(staleness.since, item.created))
             let repeatEvery = member.settings.repeatEvery
             let snooze = [memberSnooze, snoozes[item.id]].compactMap { $0 }.max()
-            let nominal = max(1, Int64(repeatEvery.nominalSeconds))
-            let calendar = self.calendar
-            let raw: (Int) -> Instant = { n in calendar.adding(repeatEvery, times: n, to: start) }
+            let itemDeferral = deferrals[snooze] ?? deferral(for: member, snoozedUntil: snooze)
+            deferrals[snooze] = itemDeferral
             result.append(EventSequence(
-                raw: raw,
-                deferral: deferral(for: member, snoozedUntil: snooze),
+                raw: calendar.steps(of: repeatEvery, from: start),
+                deferral: itemDeferral,
                 count: nil,
-                lastRawIndex: { t in
-                    guard t >= start else { return -1 }
-                    var n = Int((t - start) / nominal)
-                    while n > 0 && raw(n) > t { n -= 1 }
-                    while raw(n + 1) <= t { n += 1 }
-                    return n
-                },
+                position: .periodic(start: start, period: max(1, Int64(repeatEvery.nominalSeconds))),
                 make: { n, scheduled in text.staleReminder(item, staleness, occurrence: n + 1, scheduled: scheduled) },
                 timed: true))
         }
@@ -172,6 +169,6 @@ final class PlanContext {
                 _ make: @escaping (Instant) -> Reminder) -> EventSequence {
         EventSequence(
             raw: { _ in raw }, deferral: deferral(for: member, snoozedUntil: snooze), count: 1,
-            lastRawIndex: { t in t >= raw ? 0 : -1 }, make: { _, scheduled in make(scheduled) }, timed: false)
+            position: .given { t in t >= raw ? 0 : -1 }, make: { _, scheduled in make(scheduled) }, timed: false)
     }
 }

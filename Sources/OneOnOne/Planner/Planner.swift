@@ -50,7 +50,7 @@ public enum Planner {
         let members = context.config.members
         let pieces = max(1, pieces ?? (members.count >= parallelTeamSize ? ParallelRun.width : 1))
         let slices = (0..<pieces).map { k in members[(members.count * k / pieces)..<(members.count * (k + 1) / pieces)] }
-        let parts = ParallelRun.map(slices) { slice in
+        var parts = ParallelRun.map(slices) { slice in
             var part = Evaluation()
             part.sequences = context.sequences(of: slice)
             part.next.reserveCapacity(part.sequences.count)
@@ -61,9 +61,10 @@ public enum Planner {
             }
             return part
         }
-        guard parts.count > 1 else { return parts[0] }
+        // The first part is taken over, the others appended to it.
         var team = Evaluation()
-        for part in parts {
+        swap(&team, &parts[0])
+        for part in parts.dropFirst() {
             team.sequences += part.sequences
             team.fire += part.fire
             team.next += part.next
@@ -164,21 +165,44 @@ final class EventSequence {
     let deferral: (Instant) -> Instant
     /// The number of occurrences; nil for an endless (repeating) run.
     let count: Int?
-    /// The largest `n` whose raw instant is ≤ the given instant, or −1.
-    let lastRawIndex: (Instant) -> Int
+    /// How to find the largest `n` whose raw instant is ≤ an instant.
+    let position: Position
     /// Builds the reminder for occurrence `n` scheduled at the instant.
     let make: (Int, Instant) -> Reminder
     /// Whether lateness is reported (not for alerts discovered from history).
     let timed: Bool
 
+    /// How a sequence finds its last occurrence at or before an instant.
+    enum Position {
+        /// Its own function answers.
+        case given((Instant) -> Int)
+        /// Occurrences about `period` seconds apart from `start` (calendar
+        /// days, so DST can stretch one): estimated, then checked on `raw`.
+        case periodic(start: Instant, period: Int64)
+    }
+
     init(raw: @escaping (Int) -> Instant, deferral: @escaping (Instant) -> Instant, count: Int?,
-         lastRawIndex: @escaping (Instant) -> Int, make: @escaping (Int, Instant) -> Reminder, timed: Bool) {
+         position: Position, make: @escaping (Int, Instant) -> Reminder, timed: Bool) {
         self.raw = raw
         self.deferral = deferral
         self.count = count
-        self.lastRawIndex = lastRawIndex
+        self.position = position
         self.make = make
         self.timed = timed
+    }
+
+    /// The largest `n` whose raw instant is ≤ `t`, or −1.
+    func lastRawIndex(_ t: Instant) -> Int {
+        switch position {
+        case .given(let index):
+            return index(t)
+        case .periodic(let start, let period):
+            guard t >= start else { return -1 }
+            var n = Int((t - start) / period)
+            while n > 0 && raw(n) > t { n -= 1 }
+            while raw(n + 1) <= t { n += 1 }
+            return n
+        }
     }
 
     /// The occurrence to fire at `now` (the latest whose deferred instant has

@@ -34,8 +34,40 @@ public struct Reminder: Sendable, Hashable {
     public var occurrence: Int
     /// One line: "1:1 with Alice due tomorrow".
     public var title: String
-    /// A few lines with the details.
-    public var body: String
+    /// A few lines with the details, written when asked for: a long plan
+    /// is read for its titles, and most bodies are never shown.
+    public var body: String { writeBody() }
+    let writeBody: @Sendable () -> String
+
+    init(key: String, kind: ReminderKind, urgency: Urgency, member: String, memberName: String, actionID: String?,
+         due: LocalDate?, scheduled: Instant, lateBy: Int64?, occurrence: Int, title: String,
+         body: @escaping @Sendable () -> String) {
+        self.key = key
+        self.kind = kind
+        self.urgency = urgency
+        self.member = member
+        self.memberName = memberName
+        self.actionID = actionID
+        self.due = due
+        self.scheduled = scheduled
+        self.lateBy = lateBy
+        self.occurrence = occurrence
+        self.title = title
+        writeBody = body
+    }
+
+    /// Every field equal, the body's text included.
+    public static func == (a: Reminder, b: Reminder) -> Bool {
+        a.key == b.key && a.kind == b.kind && a.urgency == b.urgency && a.member == b.member
+            && a.memberName == b.memberName && a.actionID == b.actionID && a.due == b.due && a.scheduled == b.scheduled
+            && a.lateBy == b.lateBy && a.occurrence == b.occurrence && a.title == b.title && a.body == b.body
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(scheduled)
+        hasher.combine(title)
+    }
 
     /// The journal priority: due-soon and due 5 (notice), others 4
     /// (warning), critical 2.

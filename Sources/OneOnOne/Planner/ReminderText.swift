@@ -2,8 +2,9 @@
 /// or the journal.
 ///
 /// One per member and evaluation, shared by reference by all of that
-/// member's reminder sequences.
-final class ReminderText {
+/// member's reminder sequences and by the reminders, whose bodies it
+/// writes when they are read.
+final class ReminderText: Sendable {
     let context: PlanContext
     let schedule: Schedule
     /// "Alice" from "Alice Kovalenko": titles stay short.
@@ -75,29 +76,32 @@ final class ReminderText {
             title = "1:1 with \(firstName) overdue by \(DateText.days(days))"
             urgency = occurrence > 3 ? .critical : .normal
         }
-        var body = ["\(member.name): 1:1 due \(DateText.withWeekday(due)). \(cadenceLine)."]
-        if let away = member.away.first(where: { $0.from > today && $0.from <= due.adding(days: 7) }) {
-            body.append("Away from \(DateText.short(away.from)) to \(DateText.short(away.to))\(away.why.map { " (\($0))" } ?? "").")
-        }
-        body += itemLines
-        body += lateLine(scheduled)
         return Reminder(key: key, kind: kind, urgency: urgency, member: member.key, memberName: member.name,
                         actionID: nil, due: due, scheduled: scheduled, lateBy: nil, occurrence: occurrence,
-                        title: title, body: body.joined(separator: "\n"))
+                        title: title) { [self] in
+            var body = ["\(member.name): 1:1 due \(DateText.withWeekday(due)). \(cadenceLine)."]
+            if let away = member.away.first(where: { $0.from > today && $0.from <= due.adding(days: 7) }) {
+                body.append("Away from \(DateText.short(away.from)) to \(DateText.short(away.to))\(away.why.map { " (\($0))" } ?? "").")
+            }
+            body += itemLines
+            body += lateLine(scheduled)
+            return body.joined(separator: "\n")
+        }
     }
 
     func staleReminder(_ item: ActionItem, _ staleness: Staleness, occurrence: Int, scheduled: Instant) -> Reminder {
-        let who = item.owner == .me ? "your item" : "\(firstName)'s item"
-        var body = ["\(member.name), \(who) [\(item.id)]: \(item.text)",
-                    "Stale: \(staleness.reasons.map(\.text).joined(separator: "; ")). Written down \(DateText.short(item.created)).",
-                    "Mark it with: oneonone action done|touch|drop \(item.id)"]
-        body += lateLine(scheduled)
-        return Reminder(
+        Reminder(
             key: "stale-action/\(item.id)/\(staleness.since)#\(occurrence)", kind: .staleAction,
             urgency: occurrence > 3 ? .critical : .normal, member: member.key, memberName: member.name,
             actionID: item.id, due: item.due, scheduled: scheduled, lateBy: nil, occurrence: occurrence,
-            title: "Stale item for \(firstName): \(ReminderText.shortened(item.text))",
-            body: body.joined(separator: "\n"))
+            title: "Stale item for \(firstName): \(ReminderText.shortened(item.text))") { [self] in
+            let who = item.owner == .me ? "your item" : "\(firstName)'s item"
+            var body = ["\(member.name), \(who) [\(item.id)]: \(item.text)",
+                        "Stale: \(staleness.reasons.map(\.text).joined(separator: "; ")). Written down \(DateText.short(item.created)).",
+                        "Mark it with: oneonone action done|touch|drop \(item.id)"]
+            body += lateLine(scheduled)
+            return body.joined(separator: "\n")
+        }
     }
 
     /// `text` cut to 60 characters (57 and an ellipsis).
@@ -113,18 +117,20 @@ final class ReminderText {
         return Reminder(
             key: "drift/\(member.key)/\(since)", kind: .drift, urgency: .normal, member: member.key,
             memberName: member.name, actionID: nil, due: schedule.due, scheduled: scheduled, lateBy: nil, occurrence: 1,
-            title: "1:1s with \(firstName) are drifting: \(c.onTime) of \(c.expected) on time",
-            body: "\(member.name): \(c.onTime) of the last \(c.expected) 1:1s were on time, below your \(floor)% floor. "
-                + "\(cadenceLine).")
+            title: "1:1s with \(firstName) are drifting: \(c.onTime) of \(c.expected) on time") { [self] in
+            "\(member.name): \(c.onTime) of the last \(c.expected) 1:1s were on time, below your \(floor)% floor. "
+                + "\(cadenceLine)."
+        }
     }
 
     func moodReminder(_ mood: MoodTrend, since: LocalDate, scheduled: Instant) -> Reminder {
-        func one(_ x: Double) -> String { String((x * 10).rounded() / 10) }
-        return Reminder(
+        Reminder(
             key: "mood-drop/\(member.key)/\(since)", kind: .moodDrop, urgency: .normal, member: member.key,
             memberName: member.name, actionID: nil, due: nil, scheduled: scheduled, lateBy: nil, occurrence: 1,
-            title: "\(firstName) seems down lately",
-            body: "\(member.name): mood \(one(mood.recent)) over the last three 1:1s, usually \(one(mood.baseline)). "
-                + "Worth asking how things are.")
+            title: "\(firstName) seems down lately") { [member] in
+            func one(_ x: Double) -> String { String((x * 10).rounded() / 10) }
+            return "\(member.name): mood \(one(mood.recent)) over the last three 1:1s, usually \(one(mood.baseline)). "
+                + "Worth asking how things are."
+        }
     }
 }
