@@ -141,55 +141,64 @@ enum HistorySnapshot {
                 }
                 lists.append(list)
             }
+            // Where each member's 1:1s lie; then two pieces read side by
+            // side: the first members' 1:1s, and the others' with the items.
             guard let groupCount = input.count() else { return nil }
+            var groups: [(member: Int, count: Int, offset: Int)] = []
+            groups.reserveCapacity(groupCount)
+            var meetingCount = 0
+            for _ in 0..<groupCount {
+                guard let m = input.index(memberKeys.count), let n = input.count(), n <= (raw.count - input.offset) / 8
+                else { return nil }
+                groups.append((m, n, input.offset))
+                meetingCount += n
+                input.offset += n * 8
+            }
+            var itemsReader = input
+            guard let actionCount = itemsReader.count() else { return nil }
+            // An item costs about as much to read as three 1:1s.
+            var split = 0, firstShare = 0
+            while split < groups.count, firstShare < (meetingCount + 3 * actionCount) / 2 {
+                firstShare += groups[split].count
+                split += 1
+            }
+            let pieces = [groups[..<split], groups[split...]]
+            let read = ParallelRun.map(pieces.indices.map { $0 }) { k -> Piece? in
+                var piece = Piece()
+                piece.groups.reserveCapacity(pieces[k].count)
+                for group in pieces[k] {
+                    var reader = Reader(raw)
+                    reader.offset = group.offset
+                    guard let meetings = reader.meetings(group.count, of: memberKeys[group.member], lists: lists)
+                    else { return nil }
+                    piece.groups.append((memberKeys[group.member], meetings))
+                }
+                if k == pieces.count - 1 {
+                    var reader = itemsReader
+                    guard let actions = reader.actions(actionCount, memberKeys: memberKeys), reader.offset == raw.count
+                    else { return nil }
+                    piece.actions = actions
+                }
+                return piece
+            }
             var byMember: [String: [Meeting]] = [:]
             byMember.reserveCapacity(groupCount)
-            for _ in 0..<groupCount {
-                guard let m = input.index(memberKeys.count), let n = input.count(), byMember[memberKeys[m]] == nil
-                else { return nil }
-                let key = memberKeys[m]
-                var valid = true
-                let meetings = [Meeting](unsafeUninitializedCapacity: n) { buffer, count in
-                    while count < n {
-                        guard let word = input.int(), let date = unpacked(word >> 24), (word >> 8) & 0xFFFF < lists.count
-                        else {
-                            valid = false
-                            return
-                        }
-                        let mood = word & 0xFF
-                        (buffer.baseAddress! + count).initialize(
-                            to: Meeting(member: key, date: date, topics: lists[(word >> 8) & 0xFFFF], mood: mood == 0 ? nil : mood - 1))
-                        count += 1
-                    }
-                }
-                guard valid else { return nil }
-                byMember[key] = meetings
-            }
-            guard let actionCount = input.count() else { return nil }
             var actions: [ActionItem] = []
-            actions.reserveCapacity(actionCount)
-            let kinds = Array(Touch.Kind.allCases)
-            for _ in 0..<actionCount {
-                guard let id = input.string(), let m = input.index(memberKeys.count), let text = input.string(),
-                      let owner = input.index(2), let due = input.int(), let created = input.date(),
-                      let touchCount = input.count()
-                else { return nil }
-                var item = ActionItem(id: id, member: memberKeys[m], text: text, owner: owner == 0 ? .me : .them,
-                                      due: nil, created: created)
-                if due != Int.min {
-                    guard let date = unpacked(due) else { return nil }
-                    item.due = date
+            for piece in read {
+                guard let piece else { return nil }
+                for (key, meetings) in piece.groups {
+                    guard byMember.updateValue(meetings, forKey: key) == nil else { return nil }
                 }
-                item.touches.reserveCapacity(touchCount)
-                for _ in 0..<touchCount {
-                    guard let kind = input.index(kinds.count), let date = input.date() else { return nil }
-                    item.touches.append(Touch(kind: kinds[kind], date: date))
-                }
-                actions.append(item)
+                if !piece.actions.isEmpty { actions = piece.actions }
             }
-            guard input.offset == raw.count else { return nil }
             return History(meetingsByMember: byMember, actions: actions)
         }
+    }
+
+    /// What one piece of the snapshot read.
+    struct Piece {
+        var groups: [(String, [Meeting])] = []
+        var actions: [ActionItem] = []
     }
 
     // MARK: - Parts
@@ -268,6 +277,52 @@ enum HistorySnapshot {
         }
 
         mutating func date() -> LocalDate? { int().flatMap(HistorySnapshot.unpacked) }
+
+        /// `n` 1:1s of `member`, one word each: the date, the topic list,
+        /// the mood (+1, 0 for none).
+        mutating func meetings(_ n: Int, of member: String, lists: [[String]]) -> [Meeting]? {
+            var valid = true
+            let meetings = [Meeting](unsafeUninitializedCapacity: n) { buffer, count in
+                while count < n {
+                    guard let word = int(), let date = HistorySnapshot.unpacked(word >> 24),
+                          (word >> 8) & 0xFFFF < lists.count
+                    else {
+                        valid = false
+                        return
+                    }
+                    let mood = word & 0xFF
+                    (buffer.baseAddress! + count).initialize(
+                        to: Meeting(member: member, date: date, topics: lists[(word >> 8) & 0xFFFF], mood: mood == 0 ? nil : mood - 1))
+                    count += 1
+                }
+            }
+            return valid ? meetings : nil
+        }
+
+        /// `n` action items with their touches.
+        mutating func actions(_ n: Int, memberKeys: [String]) -> [ActionItem]? {
+            var actions: [ActionItem] = []
+            actions.reserveCapacity(n)
+            let kinds = Array(Touch.Kind.allCases)
+            for _ in 0..<n {
+                guard let id = string(), let m = index(memberKeys.count), let text = string(),
+                      let owner = index(2), let due = int(), let created = date(), let touchCount = count()
+                else { return nil }
+                var item = ActionItem(id: id, member: memberKeys[m], text: text, owner: owner == 0 ? .me : .them,
+                                      due: nil, created: created)
+                if due != Int.min {
+                    guard let date = HistorySnapshot.unpacked(due) else { return nil }
+                    item.due = date
+                }
+                if touchCount > 0 { item.touches.reserveCapacity(touchCount) }
+                for _ in 0..<touchCount {
+                    guard let kind = index(kinds.count), let date = date() else { return nil }
+                    item.touches.append(Touch(kind: kinds[kind], date: date))
+                }
+                actions.append(item)
+            }
+            return actions
+        }
 
         mutating func string() -> String? {
             guard let n = count() else { return nil }
