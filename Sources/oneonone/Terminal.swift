@@ -33,26 +33,36 @@ struct Terminal {
 
     /// Columns padded to the widest cell; `rightAligned` columns are numbers.
     static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
-        guard let first = rows.first else { return "" }
-        let cellWidths = rows.map { $0.map(visibleWidth) }
-        var widths = Array(repeating: 0, count: first.count)
-        for row in cellWidths { for (i, w) in row.enumerated() { widths[i] = max(widths[i], w) } }
-        // Built as bytes and made a String once: a plan can be tens of
-        // thousands of rows.
+        let columns = rows.reduce(0) { max($0, $1.count) }
+        guard columns > 0 else { return "" }
+        let right = (0..<columns).map { rightAligned.contains($0) }
+        // A plan can be tens of thousands of rows: every cell is measured
+        // once into one flat list, and the table is built as bytes and made
+        // a String once.
+        var cellWidths = [Int](repeating: 0, count: rows.count * columns)
+        var widths = [Int](repeating: 0, count: columns)
+        for r in rows.indices {
+            for c in rows[r].indices {
+                let width = visibleWidth(rows[r][c])
+                cellWidths[r * columns + c] = width
+                widths[c] = max(widths[c], width)
+            }
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        out.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * columns + 1))
         func pad(_ count: Int) { for _ in 0..<max(0, count) { out.append(UInt8(ascii: " ")) } }
-        for (row, cellWidth) in zip(rows, cellWidths) {
-            for (i, cell) in row.enumerated() {
-                let isLast = i == row.count - 1
-                if rightAligned.contains(i) {
-                    pad(widths[i] - cellWidth[i])
-                    out.append(contentsOf: cell.utf8)
+        for r in rows.indices {
+            let last = rows[r].count - 1
+            for c in rows[r].indices {
+                let padding = widths[c] - cellWidths[r * columns + c]
+                if right[c] {
+                    pad(padding)
+                    out.append(contentsOf: rows[r][c].utf8)
                 } else {
-                    out.append(contentsOf: cell.utf8)
-                    if !isLast { pad(widths[i] - cellWidth[i]) }
+                    out.append(contentsOf: rows[r][c].utf8)
+                    if c != last { pad(padding) }
                 }
-                if !isLast { pad(2) }
+                if c != last { pad(2) }
             }
             out.append(UInt8(ascii: "\n"))
         }

@@ -19,19 +19,17 @@ public struct ZonedCalendar: Sendable {
     /// `instant` moved by `span`: its days on the calendar (same wall-clock
     /// time), its hours and minutes in exact seconds.
     public func adding(_ span: TimeSpan, times count: Int = 1, to instant: Instant) -> Instant {
-        steps(of: span, from: instant)(count)
+        step(count, of: span, from: instant)
     }
 
-    /// `adding(span, times: n, to: instant)` as a function of `n`, with the
-    /// local time of `instant` looked up once: for a repeating reminder,
-    /// asked for many occurrences.
-    public func steps(of span: TimeSpan, from instant: Instant) -> (Int) -> Instant {
-        guard span.days != 0 else { return { n in instant.adding(seconds: Int64(span.seconds * n)) } }
-        let zone = self.zone, local = zone.local(instant)
-        return { n in
-            zone.instant(LocalDateTime(date: local.date.adding(days: span.days * n), time: local.time))
-                .adding(seconds: Int64(span.seconds * n))
-        }
+    /// `instant` moved by `span` `n` times; `local`, the local time of
+    /// `instant`, can be given when known (a repeating reminder asks for
+    /// many occurrences of one start).
+    public func step(_ n: Int, of span: TimeSpan, from instant: Instant, local: LocalDateTime? = nil) -> Instant {
+        guard span.days != 0 else { return instant.adding(seconds: Int64(span.seconds * n)) }
+        let local = local ?? zone.local(instant)
+        return zone.instant(LocalDateTime(date: local.date.adding(days: span.days * n), time: local.time))
+            .adding(seconds: Int64(span.seconds * n))
     }
 
     /// `instant` moved back by `span` (days on the calendar, then seconds).

@@ -16,8 +16,12 @@ public struct Ledger: Sendable, Hashable {
 
     /// Records that `key` fired at `instant` (the first record wins).
     public mutating func record(_ key: String, at instant: Instant) {
-        if fired[key] == nil { fired[key] = instant }
+        // One lookup: inserting the default is the recording.
+        _ = { (_: inout Instant) in }(&fired[key, default: instant])
     }
+
+    /// Makes room for `count` keys in all.
+    public mutating func reserveCapacity(_ count: Int) { fired.reserveCapacity(count) }
 
     /// Forgets keys fired before `cutoff`: the planner no longer produces
     /// them, since their occurrences lie further back than it looks.

@@ -15,7 +15,10 @@ public struct PlanIndex: Sendable {
     public init(history: History) {
         self.history = history
         var open: [String: [ActionItem]] = [:]
-        for item in history.actions where item.status == .open { open[item.member, default: []].append(item) }
+        // Only the open ones are copied.
+        history.actions.withUnsafeBufferPointer { items in
+            for i in items.indices where items[i].status == .open { open[items[i].member, default: []].append(items[i]) }
+        }
         openActionsByMember = open
         var snoozes: [String: Instant] = [:]
         for s in history.snoozes { snoozes[s.subject] = max(snoozes[s.subject] ?? s.until, s.until) }
@@ -108,23 +111,24 @@ final class PlanContext: Sendable {
         let offset = hasLead ? 0 : 1
         let meetingDeferral = deferral(for: member, snoozedUntil: memberSnooze)
         result.append(EventSequence(
-            raw: { n in
-                switch n + offset {
-                case 0: timeline.dueSoonStart!
-                case 1: timeline.dueStart
-                default: timeline.overdue(n + offset - 1)
-                }
-            },
+            .given(
+                raw: { n in
+                    switch n + offset {
+                    case 0: timeline.dueSoonStart!
+                    case 1: timeline.dueStart
+                    default: timeline.overdue(n + offset - 1)
+                    }
+                },
+                lastIndex: { t in
+                    let k = timeline.overdueCount(at: t)
+                    if k > 0 { return k + 1 - offset }
+                    if t >= timeline.dueStart { return 1 - offset }
+                    if hasLead, t >= timeline.dueSoonStart! { return 0 }
+                    return -1
+                }),
             deferral: meetingDeferral,
             count: nil,
-            position: .given { t in
-                let k = timeline.overdueCount(at: t)
-                if k > 0 { return k + 1 - offset }
-                if t >= timeline.dueStart { return 1 - offset }
-                if hasLead, t >= timeline.dueSoonStart! { return 0 }
-                return -1
-            },
-            make: { n, scheduled in text.meetingReminder(step: n + offset, scheduled: scheduled) },
+            .given { n, scheduled in text.meetingReminder(step: n + offset, scheduled: scheduled) },
             timed: true))
 
         // Open action items that are or will become stale. Items with the
@@ -136,17 +140,16 @@ final class PlanContext: Sendable {
                                                  meetingDates: meetingDates) else { continue }
             // Reminders count from when the item was written down: an item
             // recorded already past due has missed none, and starts at #1.
-            let start = calendar.startOfDay(max(staleness.since, item.created))
-            let repeatEvery = member.settings.repeatEvery
+            let day = max(staleness.since, item.created)
+            let start = calendar.startOfDay(day)
             let snooze = [memberSnooze, snoozes[item.id]].compactMap { $0 }.max()
             let itemDeferral = deferrals[snooze] ?? deferral(for: member, snoozedUntil: snooze)
             deferrals[snooze] = itemDeferral
             result.append(EventSequence(
-                raw: calendar.steps(of: repeatEvery, from: start),
+                .repeating(context: self, start: start, local: calendar.zone.local(start), span: member.settings.repeatEvery),
                 deferral: itemDeferral,
                 count: nil,
-                position: .periodic(start: start, period: max(1, Int64(repeatEvery.nominalSeconds))),
-                make: { n, scheduled in text.staleReminder(item, staleness, occurrence: n + 1, scheduled: scheduled) },
+                .stale(text: text, item: item, staleness: staleness),
                 timed: true))
         }
 
@@ -168,7 +171,7 @@ final class PlanContext: Sendable {
     func single(_ raw: Instant, member: Member, snooze: Instant?,
                 _ make: @escaping (Instant) -> Reminder) -> EventSequence {
         EventSequence(
-            raw: { _ in raw }, deferral: deferral(for: member, snoozedUntil: snooze), count: 1,
-            position: .given { t in t >= raw ? 0 : -1 }, make: { _, scheduled in make(scheduled) }, timed: false)
+            .given(raw: { _ in raw }, lastIndex: { t in t >= raw ? 0 : -1 }), deferral: deferral(for: member, snoozedUntil: snooze),
+            count: 1, .given { _, scheduled in make(scheduled) }, timed: false)
     }
 }

@@ -76,17 +76,21 @@ public enum Planner {
     static let parallelTeamSize = 32
 
     /// Reminders in the order to fire them: by scheduled instant, then kind
-    /// and key (sorted by index; a reminder is large to move).
+    /// and key.
     static func inFiringOrder(_ fire: [Reminder]) -> [Reminder] {
-        guard fire.count > 1 else { return fire }
-        let order = fire.withUnsafeBufferPointer { r in
+        firingOrder(fire).map { fire[$0] }
+    }
+
+    /// The indices of `fire` in firing order (sorting indices: a reminder
+    /// is large to move).
+    static func firingOrder(_ fire: [Reminder]) -> [Int] {
+        fire.withUnsafeBufferPointer { r in
             r.indices.sorted { a, b in
                 if r[a].scheduled != r[b].scheduled { return r[a].scheduled < r[b].scheduled }
                 if r[a].kind != r[b].kind { return r[a].kind < r[b].kind }
                 return r[a].key < r[b].key
             }
         }
-        return order.map { fire[$0] }
     }
 
     /// What would fire from `now` until `until`, assuming every reminder is
@@ -134,9 +138,11 @@ public enum Planner {
                     look(wake.slot)
                 }
             }
-            for reminder in inFiringOrder(fire) {
-                ledger.record(reminder.key, at: t)
-                result.append(reminder)
+            ledger.reserveCapacity(ledger.count + fire.count)
+            result.reserveCapacity(result.count + fire.count)
+            for i in firingOrder(fire) {
+                ledger.record(fire[i].key, at: t)
+                result.append(fire[i])
             }
             guard let next = wakes.min else { break }
             t = next.at
@@ -159,49 +165,74 @@ struct Wake: Comparable {
 /// A class: a large team has tens of thousands, kept and passed around by
 /// reference.
 final class EventSequence {
-    /// The raw instant of occurrence `n` (0-based), before deferral.
-    let raw: (Int) -> Instant
+    /// The raw instants of the occurrences, before deferral.
+    let occurrences: Occurrences
     /// Moves a raw instant to when it may fire (working hours, away, snooze).
     let deferral: (Instant) -> Instant
     /// The number of occurrences; nil for an endless (repeating) run.
     let count: Int?
-    /// How to find the largest `n` whose raw instant is ≤ an instant.
-    let position: Position
-    /// Builds the reminder for occurrence `n` scheduled at the instant.
-    let make: (Int, Instant) -> Reminder
+    /// What each occurrence says.
+    let reminders: Reminders
     /// Whether lateness is reported (not for alerts discovered from history).
     let timed: Bool
 
-    /// How a sequence finds its last occurrence at or before an instant.
-    enum Position {
-        /// Its own function answers.
-        case given((Instant) -> Int)
-        /// Occurrences about `period` seconds apart from `start` (calendar
-        /// days, so DST can stretch one): estimated, then checked on `raw`.
-        case periodic(start: Instant, period: Int64)
+    /// When the occurrences fall.
+    enum Occurrences {
+        /// `raw(n)` is occurrence `n`; `lastIndex(t)` the largest `n` whose
+        /// raw instant is ≤ `t`, or −1.
+        case given(raw: (Int) -> Instant, lastIndex: (Instant) -> Int)
+        /// Every `span` from `start` (whose local time is `local`) on the
+        /// calendar of `context`: the stale alerts of an item. Held as data,
+        /// not closures, since a large team has thousands.
+        case repeating(context: PlanContext, start: Instant, local: LocalDateTime, span: TimeSpan)
     }
 
-    init(raw: @escaping (Int) -> Instant, deferral: @escaping (Instant) -> Instant, count: Int?,
-         position: Position, make: @escaping (Int, Instant) -> Reminder, timed: Bool) {
-        self.raw = raw
+    /// How each occurrence becomes a reminder.
+    enum Reminders {
+        /// `make(n, scheduled)` builds it.
+        case given((Int, Instant) -> Reminder)
+        /// Alert #n + 1 about a stale item.
+        case stale(text: ReminderText, item: ActionItem, staleness: Staleness)
+    }
+
+    init(_ occurrences: Occurrences, deferral: @escaping (Instant) -> Instant, count: Int?,
+         _ reminders: Reminders, timed: Bool) {
+        self.occurrences = occurrences
         self.deferral = deferral
         self.count = count
-        self.position = position
-        self.make = make
+        self.reminders = reminders
         self.timed = timed
+    }
+
+    /// The raw instant of occurrence `n` (0-based).
+    func raw(_ n: Int) -> Instant {
+        switch occurrences {
+        case .given(let raw, _): raw(n)
+        case .repeating(let context, let start, let local, let span): context.calendar.step(n, of: span, from: start, local: local)
+        }
     }
 
     /// The largest `n` whose raw instant is ≤ `t`, or −1.
     func lastRawIndex(_ t: Instant) -> Int {
-        switch position {
-        case .given(let index):
-            return index(t)
-        case .periodic(let start, let period):
+        switch occurrences {
+        case .given(_, let lastIndex):
+            return lastIndex(t)
+        case .repeating(_, let start, _, let span):
+            // Estimated from the span's nominal length (calendar days can
+            // be 23 or 25 hours), then checked.
             guard t >= start else { return -1 }
-            var n = Int((t - start) / period)
+            var n = Int((t - start) / max(1, Int64(span.nominalSeconds)))
             while n > 0 && raw(n) > t { n -= 1 }
             while raw(n + 1) <= t { n += 1 }
             return n
+        }
+    }
+
+    /// The reminder for occurrence `n`, scheduled at `scheduled`.
+    func make(_ n: Int, _ scheduled: Instant) -> Reminder {
+        switch reminders {
+        case .given(let make): make(n, scheduled)
+        case .stale(let text, let item, let staleness): text.staleReminder(item, staleness, occurrence: n + 1, scheduled: scheduled)
         }
     }
 
@@ -228,8 +259,7 @@ final class EventSequence {
         // gallop down from there, then bisect between the last instant
         // known to have come (`good`, −1 for none) and the first known not
         // to (`bad`).
-        let deferral = self.deferral, raw = self.raw
-        let due = { (n: Int) in deferral(raw(n)) <= now }
+        let due = { (n: Int) in self.deferral(self.raw(n)) <= now }
         var found = -1
         if high >= 0 {
             if due(high) {

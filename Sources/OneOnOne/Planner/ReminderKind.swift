@@ -13,7 +13,17 @@ public enum ReminderKind: String, CaseIterable, Hashable, Sendable, Comparable {
     /// A member's recent mood dropped clearly below their baseline.
     case moodDrop = "mood-drop"
 
-    public static func < (a: ReminderKind, b: ReminderKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// In the order of the cases above.
+    public static func < (a: ReminderKind, b: ReminderKind) -> Bool { a.rank < b.rank }
+
+    private var rank: Int {
+        switch self {
+        case .dueSoon: 0
+        case .due: 1
+        case .overdue: 2
+        case .staleAction: 3
+        case .drift: 4
+        case .moodDrop: 5
+        }
     }
 }
