@@ -54,6 +54,7 @@ fuzz: deps
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus fuzz/seeds
 
 BENCH_DIR := .build-bench
+BENCH_SWIFTPM := $(BENCH_DIR)/swiftpm
 bench-toml: deps
 	mkdir -p $(BENCH_DIR)
 	swiftc -O -wmo -parse-as-library -module-name TOMLBench \
@@ -61,14 +62,15 @@ bench-toml: deps
 	python3 bench/toml/generate.py $(BENCH_DIR)/bench.toml
 	python3 bench/toml/compare.py $(BENCH_DIR)/toml-bench $(BENCH_DIR)/bench.toml
 
+# The binary `make install` builds (Swift runtime linked in), as users run it.
 bench-scale: deps
-	$(SWIFT) build -c release
-	bash bench/scale/run.sh $$($(SWIFT) build -c release --show-bin-path)/oneonone
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SWIFTPM)
+	bash bench/scale/run.sh \
+	  $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SWIFTPM) --show-bin-path)/oneonone
 
 # The release binary `make install` builds, in its own scratch path, against
 # remind -z (BENCH_SAMPLES, default 5; BENCH_IDLE_SECONDS, default 60). deps
 # installs remind too when it is missing, with the same single apt-get update.
-BENCH_SWIFTPM := $(BENCH_DIR)/swiftpm
 bench-daemon: APT_PACKAGES += remind
 bench-daemon: deps
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SWIFTPM)
