@@ -31,6 +31,21 @@ struct HistorySnapshotTests {
         #expect(back.meetings == history.meetings)
     }
 
+    @Test("1:1s of many members split between the two pieces that read them come back whole, with the items")
+    func piecesSplitMembers() throws {
+        var meetings: [Meeting] = []
+        for m in 0..<40 {
+            for d in 1...(m % 7 + 1) {
+                meetings.append(Meeting(member: "m\(m)", date: nov(d), topics: m % 3 == 0 ? ["career"] : [], mood: d % 5 + 1))
+            }
+        }
+        let items = (1...3).map { ActionItem(id: "\($0)", member: "m\($0)", text: "item \($0)", owner: .them, due: nov(20),
+                                            created: nov(2), touches: [Touch(kind: .updated, date: nov(3))]) }
+        let history = History(meetings: meetings, actions: items)
+        let bytes = try #require(HistorySnapshot.encode(history, of: Self.version))
+        #expect(HistorySnapshot.decode(bytes, of: Self.version) == history)
+    }
+
     @Test("a snapshot of another version of the file is not used")
     func otherVersion() throws {
         let history = try #require(Self.history(seed: 7))
