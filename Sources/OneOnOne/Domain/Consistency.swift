@@ -141,21 +141,29 @@ public struct MoodTrend: Sendable, Hashable {
     /// six moods recorded. A drop is a recent mean at least one point below
     /// the baseline.
     public init?(meetings: [Meeting]) {
-        let moods = meetings.compactMap { m in m.mood.map { (m.date, Double($0)) } }
-        guard moods.count >= 6 else { return nil }
+        // The days moods were recorded, and running totals of the moods
+        // (whole numbers, so the sums are exact): each mean is then one
+        // subtraction, however long the history.
+        var days: [LocalDate] = []
+        var totals: [Double] = [0]
+        for m in meetings {
+            guard let mood = m.mood else { continue }
+            days.append(m.date)
+            totals.append(totals[totals.count - 1] + Double(mood))
+        }
+        guard days.count >= 6 else { return nil }
         func judge(_ upTo: Int) -> (Double, Double, Bool) {
-            let recent = moods[(upTo - 3)..<upTo].map(\.1).reduce(0, +) / 3
-            let before = moods[0..<(upTo - 3)].map(\.1)
-            let baseline = before.reduce(0, +) / Double(before.count)
+            let recent = (totals[upTo] - totals[upTo - 3]) / 3
+            let baseline = totals[upTo - 3] / Double(upTo - 3)
             return (recent, baseline, recent <= baseline - 1.0)
         }
-        let (recent, baseline, dropped) = judge(moods.count)
+        let (recent, baseline, dropped) = judge(days.count)
         self.recent = recent
         self.baseline = baseline
         guard dropped else { dropSince = nil; return }
-        var upTo = moods.count
+        var upTo = days.count
         while upTo - 1 >= 6, judge(upTo - 1).2 { upTo -= 1 }
-        dropSince = moods[upTo - 1].0
+        dropSince = days[upTo - 1]
     }
 }
 
