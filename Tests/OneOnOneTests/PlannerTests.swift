@@ -172,4 +172,52 @@ struct PlannerTests {
         #expect(news.lateBy == nil)
         #expect(!news.body.contains("Late by"))
     }
+
+    @Test("1:1s slipping below the consistency floor bring one drift alert, dated from when the slide began")
+    func drift() throws {
+        // Weekly until August, then every 12 days: late, one after another.
+        var dates: [LocalDate] = []
+        var d = Fixture.date("2026-03-03")
+        while d < Fixture.date("2026-11-20") {
+            dates.append(d)
+            d = d.adding(days: d < Fixture.date("2026-08-01") ? 7 : 12)
+        }
+        let history = History(meetings: dates.map { Meeting(member: "alice", date: $0) })
+        let today = Fixture.date("2026-11-20")
+        let since = try #require(DriftTests.definition(
+            Schedule(member: config.members[0], meetings: history.meetings(with: "alice"), firstSeen: nil, today: today),
+            today: today))
+        let p = plan("2026-11-20 10:00", history: history)
+        let alert = try #require(p.fire.first { $0.kind == .drift })
+        #expect(alert.key == "drift/alice/\(since)")
+        #expect(alert.title.hasPrefix("1:1s with Alice are drifting: "))
+        #expect(alert.body.contains("below your 75% floor"))
+        // Once fired, it stays quiet, the next day too.
+        var ledger = Ledger()
+        for r in p.fire { ledger.record(r.key, at: Fixture.at("2026-11-20 10:00")) }
+        #expect(plan("2026-11-20 10:00", ledger: ledger, history: history).fire.isEmpty)
+        #expect(!plan("2026-11-21 10:00", ledger: ledger, history: history).fire.contains { $0.kind == .drift })
+        // 1:1s on time all along: no drift.
+        let steady = History(meetings: stride(from: 0, to: 30, by: 1).map {
+            Meeting(member: "alice", date: Fixture.date("2026-05-05").adding(days: 7 * $0))
+        })
+        #expect(!plan("2026-11-20 10:00", history: steady).fire.contains { $0.kind == .drift })
+    }
+
+    @Test("a mood clearly below the member's usual brings one alert, dated from the 1:1 where the last three fell a point below")
+    func moodDrop() throws {
+        // Usually 4.2 (4, 4, 5, 4, 4, 4); then 2, 2, 2. With one low mood the
+        // last three average 3.3, not a point below 4.25; with two, 2.7 is.
+        let history = History(meetings: Fixture.met("2026-09-22", "2026-09-29", "2026-10-06", "2026-10-13", "2026-10-20",
+                                                    "2026-10-27", "2026-11-03", "2026-11-10", "2026-11-17",
+                                                    mood: [4, 4, 5, 4, 4, 4, 2, 2, 2]))
+        let p = plan("2026-11-20 10:00", history: history)
+        let alert = try #require(p.fire.first { $0.kind == .moodDrop })
+        #expect(alert.key == "mood-drop/alice/2026-11-10")
+        #expect(alert.title == "Alice seems down lately")
+        #expect(alert.body.contains("mood 2.0 over the last three 1:1s, usually 4.2"))
+        let fine = History(meetings: Fixture.met("2026-10-06", "2026-10-13", "2026-10-20", "2026-10-27", "2026-11-03",
+                                                 "2026-11-10", "2026-11-17", mood: [4, 4, 5, 4, 4, 3, 4]))
+        #expect(!plan("2026-11-20 10:00", history: fine).fire.contains { $0.kind == .moodDrop })
+    }
 }
