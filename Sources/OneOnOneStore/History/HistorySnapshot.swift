@@ -15,8 +15,11 @@ import OneOnOne
 /// read, when anything does not match: the file's version, the format, its
 /// checksum. Deleting it is always safe.
 enum HistorySnapshot {
-    /// "1on1hist" and the format's version.
+    /// "1on1hist".
     static let magic: UInt64 = 0x7473_6968_316e_6f31
+    /// Raise it whenever the layout, or what reading the text makes of a
+    /// record, changes: a snapshot taken by another version is then read
+    /// from the text again instead of being trusted.
     static let formatVersion = 1
 
     // MARK: - Writing
