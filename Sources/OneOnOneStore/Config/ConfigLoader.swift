@@ -55,11 +55,17 @@ public struct ConfigLoader: Sendable {
                 message: error.message, sourceLine: error.sourceLine)])))
         }
         let zones = self.zones
+        // A large team names a few zones many times: each is read once.
+        var resolved: [String: Result<TimeZoneRules, TimeZoneError>] = [:]
         let result = ConfigDecoder.decode(
             table, file: file, source: String(decoding: bytes, as: UTF8.self),
             systemZone: zones.systemZone(),
             resolveZone: { name in
-                do throws(TimeZoneError) { return .success(try zones.zone(named: name)) } catch { return .failure(error) }
+                if let known = resolved[name] { return known }
+                let zone: Result<TimeZoneRules, TimeZoneError>
+                do throws(TimeZoneError) { zone = .success(try zones.zone(named: name)) } catch { zone = .failure(error) }
+                resolved[name] = zone
+                return zone
             })
         return result.mapError { .invalid($0) }
     }
