@@ -66,10 +66,13 @@ final class PlanContext: Sendable {
     /// Every reminder sequence about `members`, each with whether it is
     /// quiet today (its member is away).
     func sequences(of members: ArraySlice<Member>) -> [(sequence: EventSequence, quiet: Bool)] {
-        members.flatMap { member in
+        var result: [(sequence: EventSequence, quiet: Bool)] = []
+        result.reserveCapacity(members.count * 4)
+        for member in members {
             let quiet = isAway(member)
-            return sequences(for: member).map { ($0, quiet) }
+            for sequence in sequences(for: member) { result.append((sequence, quiet)) }
         }
+        return result
     }
 
     func schedule(for member: Member) -> Schedule {
