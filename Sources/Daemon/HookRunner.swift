@@ -52,6 +52,7 @@ public final class HookRunner {
 
     /// Starts every hook in `hooks` whose kinds include the reminder's.
     public func run(_ hooks: [Hook], for reminder: Reminder) {
+        let reminder = reminder.withBodyWritten()
         for hook in hooks where hook.kinds.contains(reminder.kind) {
             start(hook, reminder, attempt: 1)
         }

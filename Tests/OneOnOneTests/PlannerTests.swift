@@ -173,6 +173,14 @@ struct PlannerTests {
         #expect(!news.body.contains("Late by"))
     }
 
+    @Test("a body written ahead, for a hook kept waiting, reads as the one written on demand")
+    func bodyWritten() throws {
+        let r = try #require(plan("2026-11-23 09:00").fire.first)
+        #expect(r.body.hasPrefix("Alice Kovalenko: 1:1 due Tue Nov 24."))
+        #expect(r.withBodyWritten().body == r.body)
+        #expect(r.withBodyWritten() == r)
+    }
+
     @Test("1:1s slipping below the consistency floor bring one drift alert, dated from when the slide began")
     func drift() throws {
         // Weekly until August, then every 12 days: late, one after another.

@@ -37,7 +37,7 @@ public struct Reminder: Sendable, Hashable {
     /// A few lines with the details, written when asked for: a long plan
     /// is read for its titles, and most bodies are never shown.
     public var body: String { writeBody() }
-    let writeBody: @Sendable () -> String
+    private var writeBody: @Sendable () -> String
 
     init(key: String, kind: ReminderKind, urgency: Urgency, member: String, memberName: String, actionID: String?,
          due: LocalDate?, scheduled: Instant, lateBy: Int64?, occurrence: Int, title: String,
@@ -54,6 +54,16 @@ public struct Reminder: Sendable, Hashable {
         self.occurrence = occurrence
         self.title = title
         writeBody = body
+    }
+
+    /// The same reminder with its body written now: what is kept for
+    /// long (a hook waiting to be retried) then holds the text alone, not
+    /// the plan it came from.
+    public func withBodyWritten() -> Reminder {
+        var copy = self
+        let text = body
+        copy.writeBody = { text }
+        return copy
     }
 
     /// Every field equal, the body's text included.
