@@ -37,17 +37,14 @@ final class PlanContext: Sendable {
     let now: Instant
     let calendar: ZonedCalendar
     let today: LocalDate
-    /// Whether reminders whose time has passed say they are late.
-    let reportsLateness: Bool
     var history: History { index.history }
     var openActionsByMember: [String: [ActionItem]] { index.openActionsByMember }
     var snoozes: [String: Instant] { index.snoozes }
 
-    init(config: Config, index: PlanIndex, now: Instant, reportsLateness: Bool = true) {
+    init(config: Config, index: PlanIndex, now: Instant) {
         self.config = config
         self.index = index
         self.now = now
-        self.reportsLateness = reportsLateness
         calendar = ZonedCalendar(zone: config.timeZone)
         today = calendar.date(of: now)
     }

@@ -25,7 +25,7 @@ public enum Planner {
     ///   down just now was not missed, it is news.
     public static func plan(config: Config, index: PlanIndex, ledger: Ledger, now: Instant,
                             lateness: Bool = true) -> Plan {
-        let context = PlanContext(config: config, index: index, now: now, reportsLateness: lateness)
+        let context = PlanContext(config: config, index: index, now: now)
         let team = evaluate(context, lateness: lateness, ledger: ledger)
         return Plan(fire: inFiringOrder(team.fire), nextWake: team.next.lazy.compactMap { $0 }.min())
     }

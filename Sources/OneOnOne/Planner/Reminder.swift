@@ -36,12 +36,13 @@ public struct Reminder: Sendable, Hashable {
     public var title: String
     /// A few lines with the details, written when asked for: a long plan
     /// is read for its titles, and most bodies are never shown.
-    public var body: String { writeBody() }
-    private var writeBody: @Sendable () -> String
+    /// Its last line says so when the reminder is late (`lateBy`).
+    public var body: String { writeBody(lateBy) }
+    private var writeBody: @Sendable (_ lateBy: Int64?) -> String
 
     init(key: String, kind: ReminderKind, urgency: Urgency, member: String, memberName: String, actionID: String?,
          due: LocalDate?, scheduled: Instant, lateBy: Int64?, occurrence: Int, title: String,
-         body: @escaping @Sendable () -> String) {
+         body: @escaping @Sendable (_ lateBy: Int64?) -> String) {
         self.key = key
         self.kind = kind
         self.urgency = urgency
@@ -62,7 +63,7 @@ public struct Reminder: Sendable, Hashable {
     public func withBodyWritten() -> Reminder {
         var copy = self
         let text = body
-        copy.writeBody = { text }
+        copy.writeBody = { _ in text }
         return copy
     }
 

@@ -47,9 +47,8 @@ final class ReminderText: Sendable {
         return lines
     }
 
-    func lateLine(_ scheduled: Instant) -> [String] {
-        let late = context.now - scheduled
-        guard context.reportsLateness, late > Planner.lateTolerance else { return [] }
+    func lateLine(_ lateBy: Int64?) -> [String] {
+        guard let late = lateBy else { return [] }
         return ["(Late by \(DateText.duration(seconds: late)): it came due while oneonone was not running.)"]
     }
 
@@ -78,13 +77,13 @@ final class ReminderText: Sendable {
         }
         return Reminder(key: key, kind: kind, urgency: urgency, member: member.key, memberName: member.name,
                         actionID: nil, due: due, scheduled: scheduled, lateBy: nil, occurrence: occurrence,
-                        title: title) { [self] in
+                        title: title) { [self] lateBy in
             var body = ["\(member.name): 1:1 due \(DateText.withWeekday(due)). \(cadenceLine)."]
             if let away = member.away.first(where: { $0.from > today && $0.from <= due.adding(days: 7) }) {
                 body.append("Away from \(DateText.short(away.from)) to \(DateText.short(away.to))\(away.why.map { " (\($0))" } ?? "").")
             }
             body += itemLines
-            body += lateLine(scheduled)
+            body += lateLine(lateBy)
             return body.joined(separator: "\n")
         }
     }
@@ -94,12 +93,12 @@ final class ReminderText: Sendable {
             key: "stale-action/\(item.id)/\(staleness.since)#\(occurrence)", kind: .staleAction,
             urgency: occurrence > 3 ? .critical : .normal, member: member.key, memberName: member.name,
             actionID: item.id, due: item.due, scheduled: scheduled, lateBy: nil, occurrence: occurrence,
-            title: "Stale item for \(firstName): \(ReminderText.shortened(item.text))") { [self] in
+            title: "Stale item for \(firstName): \(ReminderText.shortened(item.text))") { [self] lateBy in
             let who = item.owner == .me ? "your item" : "\(firstName)'s item"
             var body = ["\(member.name), \(who) [\(item.id)]: \(item.text)",
                         "Stale: \(staleness.reasons.map(\.text).joined(separator: "; ")). Written down \(DateText.short(item.created)).",
                         "Mark it with: oneonone action done|touch|drop \(item.id)"]
-            body += lateLine(scheduled)
+            body += lateLine(lateBy)
             return body.joined(separator: "\n")
         }
     }
@@ -117,7 +116,7 @@ final class ReminderText: Sendable {
         return Reminder(
             key: "drift/\(member.key)/\(since)", kind: .drift, urgency: .normal, member: member.key,
             memberName: member.name, actionID: nil, due: schedule.due, scheduled: scheduled, lateBy: nil, occurrence: 1,
-            title: "1:1s with \(firstName) are drifting: \(c.onTime) of \(c.expected) on time") { [self] in
+            title: "1:1s with \(firstName) are drifting: \(c.onTime) of \(c.expected) on time") { [self] _ in
             "\(member.name): \(c.onTime) of the last \(c.expected) 1:1s were on time, below your \(floor)% floor. "
                 + "\(cadenceLine)."
         }
@@ -127,7 +126,7 @@ final class ReminderText: Sendable {
         Reminder(
             key: "mood-drop/\(member.key)/\(since)", kind: .moodDrop, urgency: .normal, member: member.key,
             memberName: member.name, actionID: nil, due: nil, scheduled: scheduled, lateBy: nil, occurrence: 1,
-            title: "\(firstName) seems down lately") { [member] in
+            title: "\(firstName) seems down lately") { [member] _ in
             func one(_ x: Double) -> String { String((x * 10).rounded() / 10) }
             return "\(member.name): mood \(one(mood.recent)) over the last three 1:1s, usually \(one(mood.baseline)). "
                 + "Worth asking how things are."
