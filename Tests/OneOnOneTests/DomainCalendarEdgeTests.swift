@@ -163,6 +163,14 @@ struct DomainCalendarEdgeTests {
         #expect(overlap == [WorkingHours.Range(start: 9 * 60, end: endHour * 60)])
     }
 
+    @Test("working hours off the quarter hour keep their overlap, closed at the range's own end")
+    func overlapOffTheQuarterHour() {
+        // The report works 09:00-17:00 in the same zone.
+        let config = team(hours: "Mon-Fri 09:10-16:50")
+        let overlap = config.members[0].workingOverlap(with: config, on: Fixture.date("2026-11-24"))
+        #expect(overlap == [WorkingHours.Range(start: 9 * 60 + 10, end: 16 * 60 + 50)])
+    }
+
     // MARK: Year ends
 
     @Test("a weekly 1:1 held on 2026-12-29 (ISO week 53) is due 2027-01-05")

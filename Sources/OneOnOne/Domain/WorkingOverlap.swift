@@ -11,7 +11,7 @@ extension Member {
         for range in config.workingHours.ranges(on: date.weekday) {
             var start: Int?
             var minute = range.start
-            while minute <= range.end {
+            while true {
                 var inside = false
                 if minute < range.end {
                     let mine = LocalDateTime(date: date, time: LocalTime(hour: minute / 60, minute: minute % 60, second: 0))
@@ -23,7 +23,10 @@ extension Member {
                     result.append(WorkingHours.Range(start: s, end: minute))
                     start = nil
                 }
-                minute += 15
+                // The last step lands on the range's end, on the quarter
+                // hour or not, and closes what is open.
+                if minute >= range.end { break }
+                minute = min(minute + 15, range.end)
             }
         }
         return result
