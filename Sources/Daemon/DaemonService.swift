@@ -95,7 +95,8 @@ public final class DaemonService {
     /// How long before a due reminder the daemon wakes to prefault its code.
     static let warmUpSeconds: Int64 = 1
 
-    /// The wake timer: either the warm-up before a due reminder, or its time.
+    /// The wake timer: the warm-up a moment before the planned wake, or the
+    /// wake itself (also when none is planned: a retry).
     func wake() {
         guard let due = nextWake, WallClock.now() < due else {
             replan()
@@ -247,10 +248,14 @@ public final class DaemonService {
                 try state.recordFired(plan.fire.map { (key: $0.key, at: now) })
             } catch {
                 logger.error("cannot record fired reminders, not firing them: \(error)")
+                // Try again in a minute; with no wake planned, that wake
+                // plans again instead of taking itself for a warm-up.
+                nextWake = nil
                 wakeTimer?.rearm(at: now.adding(seconds: 60).microsecondsSinceEpoch)
                 return
             }
-            for reminder in plan.fire {
+            // Bodies are written once, for the journal and the hooks alike.
+            for reminder in plan.fire.map({ $0.withBodyWritten() }) {
                 ledger.record(reminder.key, at: now)
                 Output.journal(ReminderFields.journalFields(reminder), logger: logger)
                 hooks.run(effectiveHooks, for: reminder)

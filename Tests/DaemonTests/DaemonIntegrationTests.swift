@@ -193,7 +193,6 @@ struct DaemonIntegrationTests {
         kill(pid, SIGTERM)
         let stop = socket.receive(for: 5) { messages in messages.contains { $0.contains("STOPPING=1") } }
         #expect(stop.contains { $0.contains("STOPPING=1") }, "\(stop)")
-        var status: Int32 = 0
         #expect(s.waitFor(5) { !isRunning(pid) })
     }
 
@@ -281,11 +280,47 @@ struct DaemonIntegrationTests {
                 $0.contains("failing.sh") && $0.contains("exited with status 3; retrying in 5s") && $0.contains("broken")
             }
         })
-        // The retry comes after the 5 s backoff, and only one.
+        // The retry comes after the 5 s backoff (the next waits 30 s), and
+        // the hook that succeeded is not run again.
         #expect(s.waitFor(10) { times("failing.log").count >= 2 })
         let calls = times("failing.log")
+        #expect(calls.count == 2)
         if calls.count >= 2 { #expect(calls[1] - calls[0] >= 4.9, "retried after \(calls[1] - calls[0]) s") }
         #expect(times("slow.log").count == 1)
+        #expect(isRunning(pid))
+        kill(pid, SIGTERM)
+    }
+
+    @Test("a reminder that cannot be recorded is not fired, and goes out once when the ledger is writable again a minute later")
+    func unrecordableRetried() throws {
+        let s = try Setup()
+        defer { s.dir.remove() }
+        let pid = try s.start()
+        defer { kill(pid, SIGKILL) }
+        #expect(try s.waitFor(10) { try s.calls().count == 1 })
+        // The ledger becomes unwritable, and an edit brings a stale item to light.
+        let ledger = s.dir.path + "/state/fired.toml"
+        let recorded = try readBytes(ledger)
+        _ = try run(["rm", ledger])
+        _ = try run(["mkdir", ledger])
+        let history = String(decoding: try readBytes(s.dir.path + "/data/history.toml"), as: UTF8.self)
+        try s.dir.write("data/history.toml", history + """
+            [[action]]
+            id = "1"
+            member = "bob"
+            text = "Send the packet"
+            owner = "me"
+            due = 2026-01-10
+            created = 2026-01-05
+
+            """)
+        #expect(try s.waitFor(10) { try s.journal("_PID=\(pid)").contains { $0.contains("cannot record fired reminders") } })
+        #expect(try s.calls().count == 1)
+        _ = try run(["rmdir", ledger])
+        try s.dir.writeBytes("state/fired.toml", recorded)
+        // Retried after a minute, not at the next planned wake days away.
+        #expect(try s.waitFor(75) { try s.calls().count == 2 })
+        #expect(try s.journal().filter { $0.contains("\"ONEONONE_KIND\":\"stale-action\"") }.count == 1)
         #expect(isRunning(pid))
         kill(pid, SIGTERM)
     }
