@@ -241,7 +241,8 @@ public final class DaemonService {
         let now = WallClock.now()
         let index = self.index ?? PlanIndex(history: history)
         self.index = index
-        let plan = Planner.plan(config: config, index: index, ledger: ledger, now: now, lateness: !discovered)
+        let plan = Planner.plan(config: config, index: index, ledger: ledger, now: now, lateness: !discovered,
+                                workers: .threads)
         if !plan.fire.isEmpty {
             // At most once: the keys are durable before anything is shown.
             do {

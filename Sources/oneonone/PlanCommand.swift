@@ -1,5 +1,6 @@
 import ArgumentParser
 import OneOnOne
+import OneOnOneStore
 
 /// `oneonone plan`: which reminders would fire, and when.
 struct PlanCommand: ParsableCommand {
@@ -24,7 +25,7 @@ struct PlanCommand: ParsableCommand {
         let until = workspace.calendar.adding(TimeSpan(days: days), to: workspace.now)
         let limit = 100_000
         let reminders = Planner.upcoming(config: workspace.config, history: history, ledger: ledger,
-                                         from: workspace.now, until: until, limit: limit)
+                                         from: workspace.now, until: until, limit: limit, workers: .threads)
         UntilExit.keep(reminders)
         if reminders.count >= limit {
             Output.error("note: showing the first \(reminders.count) reminders, up to "

@@ -47,6 +47,46 @@ struct PlannerPropertyTests {
         return (config, History(meetings: meetings, actions: actions, snoozes: snoozes), now)
     }
 
+    /// Workers that run the pieces last first, one at a time: an answer
+    /// that depended on the order pieces finish in would show.
+    static let backwards = Workers(width: 3) { count, body in
+        for k in (0..<count).reversed() { body(k) }
+    }
+
+    /// A team of 40 or more: random worlds side by side, each world's keys,
+    /// item ids and snoozes prefixed so they stay apart.
+    static func bigWorld(seed: UInt64) -> (Config, History, Instant) {
+        var members: [Member] = []
+        var meetings: [Meeting] = []
+        var actions: [ActionItem] = []
+        var snoozes: [Snooze] = []
+        var now: Instant?
+        var k = 0
+        while members.count < 40 {
+            let (config, history, at) = world(seed: seed &* 100 &+ UInt64(k))
+            defer { k += 1 }
+            now = now ?? at
+            for var m in config.members {
+                m.key = "w\(k)-\(m.key)"
+                members.append(m)
+            }
+            for var m in history.meetings {
+                m.member = "w\(k)-\(m.member)"
+                meetings.append(m)
+            }
+            for var a in history.actions {
+                a.member = "w\(k)-\(a.member)"
+                a.id = "w\(k)-\(a.id)"
+                actions.append(a)
+            }
+            for var s in history.snoozes {
+                s.subject = "w\(k)-\(s.subject)"
+                snoozes.append(s)
+            }
+        }
+        return (Fixture.config(members), History(meetings: meetings, actions: actions, snoozes: snoozes), now!)
+    }
+
     @Test("evaluating twice fires nothing new, keys are unique, nextWake is after now", arguments: 0..<200)
     func idempotent(seed: Int) {
         let (config, history, now) = Self.world(seed: UInt64(seed))
@@ -60,13 +100,13 @@ struct PlannerPropertyTests {
         for r in first.fire { #expect(r.scheduled <= now, "seed \(seed)") }
     }
 
-    @Test("a team evaluated in slices, side by side on threads, plans exactly as in one piece", arguments: 0..<100)
+    @Test("a team evaluated in slices plans exactly as in one piece", arguments: 0..<100)
     func slices(seed: Int) {
         let (config, history, now) = Self.world(seed: UInt64(seed) &+ 20_000)
         let context = PlanContext(config: config, index: PlanIndex(history: history), now: now)
         let whole = Planner.evaluate(context, lateness: true, ledger: Ledger(), pieces: 1)
         for pieces in 2...5 {
-            let split = Planner.evaluate(context, lateness: true, ledger: Ledger(), pieces: pieces)
+            let split = Planner.evaluate(context, lateness: true, ledger: Ledger(), workers: Self.backwards, pieces: pieces)
             #expect(Planner.inFiringOrder(split.fire) == Planner.inFiringOrder(whole.fire), "seed \(seed), \(pieces) pieces")
             #expect(split.next == whole.next, "seed \(seed), \(pieces) pieces")
             #expect(split.sequences.map(\.quiet) == whole.sequences.map(\.quiet), "seed \(seed), \(pieces) pieces")
@@ -113,6 +153,22 @@ struct UpcomingPropertyTests {
             t = next
         }
         return result
+    }
+
+    @Test("over 45 days, a team of 40 or more evaluated in slices fires what evaluating it whole at every wake fires",
+          arguments: 0..<8)
+    func largeTeamInSlices(seed: Int) {
+        let (config, history, now) = PlannerPropertyTests.bigWorld(seed: UInt64(seed) &+ 3_000)
+        #expect(config.members.count >= Planner.parallelTeamSize)
+        let until = now.adding(seconds: 45 * 86_400)
+        let expected = Self.walkEveryWake(config, history, from: now, until: until)
+        let got = Planner.upcoming(config: config, history: history, ledger: Ledger(), from: now, until: until,
+                                   workers: PlannerPropertyTests.backwards)
+        #expect(!expected.isEmpty)
+        #expect(got == expected, "seed \(seed)")
+        let daemon = Planner.plan(config: config, index: PlanIndex(history: history), ledger: Ledger(), now: now,
+                                  workers: PlannerPropertyTests.backwards)
+        #expect(daemon.fire == Planner.plan(config: config, history: history, ledger: Ledger(), now: now).fire)
     }
 
     /// The last two worlds once caught a body that said "Late by" on a

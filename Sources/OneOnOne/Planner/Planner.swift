@@ -19,14 +19,16 @@ public enum Planner {
     /// The same answer from a history indexed beforehand, for callers that
     /// evaluate one history at many instants.
     ///
-    /// - Parameter lateness: whether reminders whose time has passed are
-    ///   reported as late (`lateBy` and a line in the body). The daemon turns
-    ///   it off when an edit brings them to light: a past-due item written
-    ///   down just now was not missed, it is news.
+    /// - Parameters:
+    ///   - lateness: whether reminders whose time has passed are reported
+    ///     as late (`lateBy` and a line in the body). The daemon turns it off
+    ///     when an edit brings them to light: a past-due item written down
+    ///     just now was not missed, it is news.
+    ///   - workers: how a large team's members may be evaluated side by side.
     public static func plan(config: Config, index: PlanIndex, ledger: Ledger, now: Instant,
-                            lateness: Bool = true) -> Plan {
+                            lateness: Bool = true, workers: Workers = .inline) -> Plan {
         let context = PlanContext(config: config, index: index, now: now)
-        let team = evaluate(context, lateness: lateness, ledger: ledger)
+        let team = evaluate(context, lateness: lateness, ledger: ledger, workers: workers)
         return Plan(fire: inFiringOrder(team.fire), nextWake: team.next.lazy.compactMap { $0 }.min())
     }
 
@@ -41,18 +43,18 @@ public enum Planner {
     }
 
     /// Members are independent of each other, so a large team is evaluated
-    /// in slices side by side (`ParallelRun.width` of them), each slice
-    /// building and stepping its own members' sequences.
+    /// in slices, side by side on `workers`, each slice building and
+    /// stepping its own members' sequences.
     ///
-    /// - Parameter pieces: how many slices (by default `ParallelRun.width`
-    ///   from `parallelTeamSize` members on, else one).
-    static func evaluate(_ context: PlanContext, lateness: Bool, ledger: Ledger, pieces: Int? = nil) -> Evaluation {
+    /// - Parameter pieces: how many slices (by default `workers.width` from
+    ///   `parallelTeamSize` members on, else one).
+    static func evaluate(_ context: PlanContext, lateness: Bool, ledger: Ledger, workers: Workers = .inline,
+                         pieces: Int? = nil) -> Evaluation {
         let members = context.config.members
-        let pieces = max(1, pieces ?? (members.count >= parallelTeamSize ? ParallelRun.width : 1))
-        let slices = (0..<pieces).map { k in members[(members.count * k / pieces)..<(members.count * (k + 1) / pieces)] }
-        var parts = ParallelRun.map(slices) { slice in
+        let pieces = max(1, pieces ?? (members.count >= parallelTeamSize ? workers.width : 1))
+        var parts = workers.map(pieces) { k in
             var part = Evaluation()
-            part.sequences = context.sequences(of: slice)
+            part.sequences = context.sequences(of: members[(members.count * k / pieces)..<(members.count * (k + 1) / pieces)])
             part.next.reserveCapacity(part.sequences.count)
             for (sequence, quiet) in part.sequences {
                 let (due, next) = sequence.step(at: context.now, lateness: lateness, quiet: quiet, ledger: ledger)
@@ -72,7 +74,7 @@ public enum Planner {
         return team
     }
 
-    /// From this many members on, a team is evaluated on several threads.
+    /// From this many members on, a team is evaluated on several workers.
     static let parallelTeamSize = 32
 
     /// Reminders in the order to fire them: by scheduled instant, then kind
@@ -103,10 +105,13 @@ public enum Planner {
     /// (today moved: schedules, drift and stale items are judged anew)
     /// everything is evaluated again.
     ///
-    /// - Parameter limit: stop once this many reminders are found (the rest
-    ///   of that wake's reminders are still included).
+    /// - Parameters:
+    ///   - limit: stop once this many reminders are found (the rest of that
+    ///     wake's reminders are still included).
+    ///   - workers: how each day's evaluation of a large team may run side
+    ///     by side.
     public static func upcoming(config: Config, history: History, ledger: Ledger, from now: Instant,
-                                until: Instant, limit: Int = 100_000) -> [Reminder] {
+                                until: Instant, limit: Int = 100_000, workers: Workers = .inline) -> [Reminder] {
         let index = PlanIndex(history: history)
         let calendar = ZonedCalendar(zone: config.timeZone)
         var ledger = ledger
@@ -128,7 +133,8 @@ public enum Planner {
             let today = calendar.date(of: t)
             if today != day {
                 day = today
-                let team = evaluate(PlanContext(config: config, index: index, now: t), lateness: t == now, ledger: ledger)
+                let team = evaluate(PlanContext(config: config, index: index, now: t), lateness: t == now, ledger: ledger,
+                                    workers: workers)
                 sequences = team.sequences
                 fire = team.fire
                 wakes = Heap(team.next.enumerated().compactMap { slot, next in next.map { Wake(at: $0, slot: slot) } })
