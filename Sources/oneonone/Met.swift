@@ -39,10 +39,11 @@ struct Met: ParsableCommand {
                 ?? (known.isEmpty ? " (No [topics] are configured.)" : " Topics: \(known.joined(separator: ", ")).")
             throw Failure("error: unknown topic '\(tag)'.\(hint)")
         }
+        let recorded: History
         do {
-            try workspace.history.recordMeeting(Meeting(member: who.key, date: date, note: note, topics: tags, mood: mood))
+            recorded = try workspace.history.recordMeeting(Meeting(member: who.key, date: date, note: note, topics: tags, mood: mood))
         } catch { throw Failure(error.description) }
-        let history = try workspace.loadHistory(notes: false)
+        let history = try workspace.withState(recorded)
         let schedule = Schedule(member: who, meetings: history.meetings(with: who.key),
                                 firstSeen: history.firstSeen[who.key], today: workspace.today)
         let open = history.actions(of: who.key).filter { $0.status == .open }.count

@@ -64,10 +64,17 @@ struct Workspace {
     /// recorded as seen today. Without notes it comes from the history's
     /// snapshot when that is current (`HistoryStore.loadWithoutNotes`).
     func loadHistory(markSeen: Bool = true, notes: Bool = true) throws -> History {
-        var result: History
+        let records: History
         do {
-            result = try notes ? history.load() : history.loadWithoutNotes(snapshot: state.historySnapshotPath)
+            records = try notes ? history.load() : history.loadWithoutNotes(snapshot: state.historySnapshotPath)
         } catch { throw Failure(error.description) }
+        return try withState(records, markSeen: markSeen)
+    }
+
+    /// `records` (the history file's) with the snoozes and first-seen dates
+    /// of the state directory; see `loadHistory`.
+    func withState(_ records: History, markSeen: Bool = true) throws -> History {
+        var result = records
         do {
             result.snoozes = try state.loadSnoozes()
             var seen = try state.loadFirstSeen()

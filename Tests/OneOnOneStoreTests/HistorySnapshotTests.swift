@@ -85,6 +85,9 @@ struct HistorySnapshotTests {
         #expect(HistorySnapshot.encode(History(meetings: [meeting], snoozes: [Snooze(subject: "alice", until: Instant(secondsSinceEpoch: 0))]),
                                        of: Self.version) == nil)
         #expect(HistorySnapshot.encode(History(meetings: [meeting], firstSeen: ["alice": nov(1)]), of: Self.version) == nil)
+        var moody = meeting
+        moody.mood = 7
+        #expect(HistorySnapshot.encode(History(meetings: [moody]), of: Self.version) == nil)
     }
 
     // MARK: - With real files
@@ -185,5 +188,50 @@ struct HistorySnapshotTests {
         // Where no file can be made, the history still reads.
         let nowhere = files.store.path + "/not-a-directory/history.snapshot"
         #expect(try files.store.loadWithoutNotes(snapshot: nowhere, settledAfter: 0) == (try files.fromText()))
+    }
+}
+
+extension HistorySnapshotTests {
+    /// A small history with every kind of field.
+    static let fixed = History(
+        meetings: [Meeting(member: "alice", date: nov(3), topics: ["career", "feedback"], mood: 4),
+                   Meeting(member: "bob", date: nov(10), topics: [], mood: nil)],
+        actions: [ActionItem(id: "7", member: "alice", text: "Send the packet", owner: .them, due: nov(20), created: nov(3),
+                             touches: [Touch(kind: .updated, date: nov(5)), Touch(kind: .done, date: nov(6))])])
+
+    @Test("the layout is pinned: a change to it must come with a new format version")
+    func layoutPinned() throws {
+        let bytes = try #require(HistorySnapshot.encode(Self.fixed, of: Self.version))
+        let sum = bytes.withUnsafeBytes { HistorySnapshot.checksum($0) }
+        #expect(HistorySnapshot.formatVersion == 1 && sum == Self.pinnedChecksum,
+                "the snapshot's layout changed (checksum \(String(sum, radix: 16))): raise formatVersion, then pin the new checksum")
+    }
+
+    static let pinnedChecksum: UInt64 = 0xe8bd_1796_8bf5_46cc
+
+    @Test("a history the fast reader leaves to the parser (a multi-line note) is snapshotted too, without its notes")
+    func fullPathSnapshotted() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("history.toml", HistoryScannerTests.sample.replacing("note = \"Talked", with: "note = \"\"\"Talked\nmore")
+            .replacing("the roadmap\\\"\"", with: "the roadmap\\\"\"\"\""))
+        let store = HistoryStore(directory: dir.path)
+        let snapshot = dir.path + "/history.snapshot"
+        #expect(HistoryScanner.read(try readBytes(store.path), members: nil) == nil)
+        let read = try store.loadWithoutNotes(snapshot: snapshot, settledAfter: 0)
+        #expect(read.meetings(with: "alice").map(\.note) == [nil])
+        #expect(read.actions.flatMap(\.touches).map(\.note) == [nil])
+        let version = try #require(FileSystem.version(of: store.path))
+        #expect(HistorySnapshot.decode(try readBytes(snapshot), of: version) == read)
+    }
+
+    @Test("a file counts as settled only once its last change is the given seconds behind the clock")
+    func settled() {
+        let now = Instant(secondsSinceEpoch: Self.version.changed + 3)
+        #expect(Self.version.isSettled(at: now, after: 3))
+        #expect(!Self.version.isSettled(at: now, after: 4))
+        var touched = Self.version
+        touched.modified = Self.version.changed + 1
+        #expect(!touched.isSettled(at: now, after: 3))
     }
 }

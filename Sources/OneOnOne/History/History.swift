@@ -42,6 +42,13 @@ public struct History: Sendable, Hashable {
         set { meetingsByMember = History.groupByMember(newValue).mapValues(History.inDateOrder) }
     }
 
+    /// Adds a 1:1 after those already recorded (the later of two on one
+    /// day counts), keeping its member's 1:1s oldest first.
+    public mutating func add(_ meeting: Meeting) {
+        meetingsByMember[meeting.member, default: []].append(meeting)
+        meetingsByMember[meeting.member] = History.inDateOrder(meetingsByMember[meeting.member]!)
+    }
+
     /// How many 1:1 records there are.
     public var meetingCount: Int { meetingsByMember.values.reduce(0) { $0 + $1.count } }
 

@@ -1,3 +1,4 @@
+public import OneOnOne
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -149,14 +150,12 @@ public struct FileVersion: Hashable, Sendable {
                   changed: Int64(st.st_ctim.tv_sec), changedNanoseconds: Int64(st.st_ctim.tv_nsec))
     }
 
-    /// Whether the file last changed at least `seconds` ago (by the system
-    /// clock), so that a further write would show in its version: file
+    /// Whether the file last changed at least `seconds` before `now` (the
+    /// system clock's), so that a further write would show in its version: file
     /// system clocks tick in milliseconds, some (FAT, network shares) in
     /// seconds.
-    public func isSettled(after seconds: Int64 = FileVersion.settleSeconds) -> Bool {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) - max(changed, modified) >= seconds
+    public func isSettled(at now: Instant, after seconds: Int64 = FileVersion.settleSeconds) -> Bool {
+        now.secondsSinceEpoch - max(changed, modified) >= seconds
     }
 
     /// How long a file must be left alone to count as settled.

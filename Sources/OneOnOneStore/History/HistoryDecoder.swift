@@ -18,6 +18,9 @@ struct HistoryDecoder {
     /// The members of the config; records naming anyone else are reported
     /// as warnings. Nil skips the check.
     var members: Set<String>?
+    /// Whether to keep the notes of 1:1s and touches (see
+    /// `HistoryStore.load(notes:)`); checked either way.
+    var notes = true
 
     func decode(_ root: TOMLTable, _ reader: inout ValueReader) -> History {
         let records = reader.records(in: root, kinds: Self.kinds)
@@ -26,17 +29,10 @@ struct HistoryDecoder {
         var meetings: [Meeting] = []
         meetings.reserveCapacity(records["met"]?.count ?? 0)
         for table in records["met"] ?? [] {
-            guard let meeting = Self.meeting(table, &reader) else { continue }
+            guard let meeting = Self.meeting(table, &reader, notes: notes) else { continue }
             named.note(meeting.member, in: table)
             meetings.append(meeting)
         }
-        // Oldest first, as the domain expects, even when a 1:1 was recorded
-        // late; the file's order breaks ties.
-        if !zip(meetings, meetings.dropFirst()).allSatisfy({ $0.date <= $1.date }) {
-            meetings = meetings.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-                .map(\.element)
-        }
-
         var actions: [ActionItem] = []
         // Each id with its item's place in `actions` (nil when the record is
         // broken: its touches are not reported again) and the line of its record.
@@ -58,7 +54,7 @@ struct HistoryDecoder {
 
         var suggestionsLeft = 10
         for table in records["touch"] ?? [] {
-            let (id, touch) = Self.touch(table, &reader)
+            let (id, touch) = Self.touch(table, &reader, notes: notes)
             guard let id else { continue }
             guard let known = index[id] else {
                 // Suggesting scans every id; a file with thousands of bad
@@ -73,10 +69,12 @@ struct HistoryDecoder {
             if let slot = known.slot, let touch { actions[slot].touches.append(touch) }
         }
         named.warn(&reader)
+        // History puts each member's 1:1s oldest first; the file's order
+        // breaks ties.
         return History(meetings: meetings, actions: actions)
     }
 
-    static func meeting(_ table: TOMLTable, _ reader: inout ValueReader) -> Meeting? {
+    static func meeting(_ table: TOMLTable, _ reader: inout ValueReader, notes: Bool) -> Meeting? {
         let record = "[[met]]"
         var member: String?, date: LocalDate?, note: String?, topics: [String]?, mood: Int?
         for entry in table.entries {
@@ -93,7 +91,7 @@ struct HistoryDecoder {
             reader.reportMissing(["member", "on"], in: table, record: record)
             return nil
         }
-        return Meeting(member: member, date: date, note: note, topics: topics ?? [], mood: mood)
+        return Meeting(member: member, date: date, note: notes ? note : nil, topics: topics ?? [], mood: mood)
     }
 
     /// The action's id when it is readable (so that its touches are not
@@ -123,7 +121,7 @@ struct HistoryDecoder {
 
     /// The id the touch names when it is readable, and the touch when it is
     /// complete.
-    static func touch(_ table: TOMLTable, _ reader: inout ValueReader) -> (id: String?, touch: Touch?) {
+    static func touch(_ table: TOMLTable, _ reader: inout ValueReader, notes: Bool) -> (id: String?, touch: Touch?) {
         let record = "[[touch]]"
         var id: String?, kind: Touch.Kind?, date: LocalDate?, note: String?
         for entry in table.entries {
@@ -139,7 +137,7 @@ struct HistoryDecoder {
             reader.reportMissing(["action", "kind", "on"], in: table, record: record)
             return (id, nil)
         }
-        return (id, Touch(kind: kind, date: date, note: note))
+        return (id, Touch(kind: kind, date: date, note: notes ? note : nil))
     }
 }
 

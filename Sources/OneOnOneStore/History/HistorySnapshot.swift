@@ -76,8 +76,7 @@ enum HistorySnapshot {
             for m in meetings {
                 // One word: the date, the topic list, the mood (+1, 0 for none).
                 let list = listIndex[m.topics]!
-                guard m.note == nil, m.member == key, list < 1 << 16, (m.mood ?? 0) >= 0, (m.mood ?? 0) < 255
-                else { return nil }
+                guard m.note == nil, m.member == key, list < 1 << 16, (1...5).contains(m.mood ?? 1) else { return nil }
                 out.int(packed(m.date) << 24 | list << 8 | (m.mood.map { $0 + 1 } ?? 0))
             }
         }
@@ -209,8 +208,11 @@ enum HistorySnapshot {
 
     static func packed(_ date: LocalDate) -> Int { date.year << 9 | date.month << 5 | date.day }
 
+    /// The date `packed` wrote, if it is one the text could hold (a
+    /// four-digit year).
     static func unpacked(_ value: Int) -> LocalDate? {
-        LocalDate(year: value >> 9, month: (value >> 5) & 15, day: value & 31)
+        guard (0...9999).contains(value >> 9) else { return nil }
+        return LocalDate(year: value >> 9, month: (value >> 5) & 15, day: value & 31)
     }
 
     /// A 64-bit hash of the payload, eight bytes at a time: catches a copy
@@ -288,8 +290,9 @@ enum HistorySnapshot {
             var valid = true
             let meetings = [Meeting](unsafeUninitializedCapacity: n) { buffer, count in
                 while count < n {
+                    // Only what the text could say: a mood of 1 to 5 or none.
                     guard let word = int(), let date = HistorySnapshot.unpacked(word >> 24),
-                          (word >> 8) & 0xFFFF < lists.count
+                          (word >> 8) & 0xFFFF < lists.count, word & 0xFF == 0 || (2...6).contains(word & 0xFF)
                     else {
                         valid = false
                         return

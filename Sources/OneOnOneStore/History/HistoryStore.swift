@@ -79,10 +79,10 @@ public struct HistoryStore: Sendable {
            let history = HistorySnapshot.decode(bytes, of: version) {
             return history
         }
-        let reading = try log.read(HistoryDecoder(members: nil).decode,
-                                   fast: { HistoryScanner.read($0, members: nil, notes: false) })
-        if reading.warnings.isEmpty, let version = reading.version,
-           version.isSettled(after: settledAfter), let bytes = HistorySnapshot.encode(reading.output, of: version) {
+        let reading = try self.reading(validMembers: nil, notes: false)
+        if reading.warnings.isEmpty, let version = reading.version, version.size > 0,
+           version.isSettled(at: WallClock.now(), after: settledAfter),
+           let bytes = HistorySnapshot.encode(reading.output, of: version) {
             try? FileSystem.createDirectories(FileSystem.split(snapshot).directory)
             try? HistorySnapshot.write(bytes, to: snapshot)
         }
@@ -98,18 +98,34 @@ public struct HistoryStore: Sendable {
     /// - Returns: the history and the warnings: a torn last record, records
     ///   of members not in the config.
     public func read(validMembers: Set<String>? = nil, notes: Bool = true) throws(StoreError) -> HistoryReading {
-        let reading = try log.read(HistoryDecoder(members: validMembers).decode,
-                                   fast: { HistoryScanner.read($0, members: validMembers, notes: notes) })
+        let reading = try self.reading(validMembers: validMembers, notes: notes)
         return HistoryReading(history: reading.output, warnings: reading.warnings)
     }
 
+    /// The file read by the fast reader, or the parser and decoder when it
+    /// declines; both keep or drop notes alike.
+    private func reading(validMembers: Set<String>?, notes: Bool) throws(StoreError) -> RecordLog.Reading<History> {
+        try log.read(HistoryDecoder(members: validMembers, notes: notes).decode,
+                     fast: { HistoryScanner.read($0, members: validMembers, notes: notes) })
+    }
+
     /// Records a 1:1 that was held.
-    public func recordMeeting(_ meeting: Meeting) throws(StoreError) {
+    ///
+    /// - Returns: the history with it, without notes: read under the lock
+    ///   to append, so the caller need not read the file again.
+    @discardableResult
+    public func recordMeeting(_ meeting: Meeting) throws(StoreError) -> History {
         try Self.check(member: meeting.member)
         if let mood = meeting.mood, !(1...5).contains(mood) {
             throw StoreError(.badRecord("a mood is 1 (low) to 5 (high), not \(mood)"))
         }
-        try append { _ in Self.record(meeting) }
+        return try append { history in
+            var history = history
+            var added = meeting
+            added.note = nil
+            history.add(added)
+            return (Self.record(meeting), history)
+        }
     }
 
     /// Adds an action item, giving it the next free id.
@@ -149,7 +165,8 @@ public struct HistoryStore: Sendable {
     private func append<Value>(
         _ record: (History) throws(StoreError) -> (bytes: [UInt8], result: Value)
     ) throws(StoreError) -> Value {
-        try log.append(HistoryDecoder(members: nil).decode, fast: { HistoryScanner.read($0, members: nil, notes: false) }, record)
+        try log.append(HistoryDecoder(members: nil, notes: false).decode,
+                       fast: { HistoryScanner.read($0, members: nil, notes: false) }, record)
     }
 
     private func append(_ record: (History) throws(StoreError) -> [UInt8]) throws(StoreError) {
