@@ -10,8 +10,10 @@
 
 SWIFT        ?= swift
 FUZZ_SECONDS ?= 60
-# Debian packages the build, the tests and the benchmarks need.
-APT_PACKAGES := tzdata python3 pkg-config libsystemd-dev time dbus libnotify-bin python3-dbus python3-gi
+# Debian packages the build, the demo and the benchmarks need; the tests
+# add a journal and a session bus (below).
+APT_PACKAGES := tzdata python3 pkg-config libsystemd-dev time libnotify-bin
+TEST_PACKAGES := systemd dbus python3-dbus python3-gi
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN           = $(shell $(SWIFT) build --show-bin-path)
 
@@ -36,6 +38,7 @@ run: build
 	$(BIN)/oneonone check config/example.toml
 	bash scripts/demo.sh $(BIN)/oneonone
 
+test: APT_PACKAGES += $(TEST_PACKAGES)
 test: deps
 	bash scripts/journald.sh
 	$(SWIFT) build --build-tests
@@ -55,6 +58,9 @@ fuzz: deps
 
 BENCH_DIR := .build-bench
 BENCH_SWIFTPM := $(BENCH_DIR)/swiftpm
+# The binary `make install` builds (Swift runtime linked in), in its own
+# scratch path: the benchmarks measure what users run.
+BENCH_BUILD   := $(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SWIFTPM)
 bench-toml: deps
 	mkdir -p $(BENCH_DIR)
 	swiftc -O -wmo -parse-as-library -module-name TOMLBench \
@@ -62,21 +68,18 @@ bench-toml: deps
 	python3 bench/toml/generate.py $(BENCH_DIR)/bench.toml
 	python3 bench/toml/compare.py $(BENCH_DIR)/toml-bench $(BENCH_DIR)/bench.toml
 
-# The binary `make install` builds (Swift runtime linked in), as users run it.
 bench-scale: deps
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SWIFTPM)
-	bash bench/scale/run.sh \
-	  $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SWIFTPM) --show-bin-path)/oneonone
+	$(BENCH_BUILD)
+	bash bench/scale/run.sh $$($(BENCH_BUILD) --show-bin-path)/oneonone
 
-# The release binary `make install` builds, in its own scratch path, against
-# remind -z (BENCH_SAMPLES, default 5; BENCH_IDLE_SECONDS, default 60). deps
-# installs remind too when it is missing, with the same single apt-get update.
-bench-daemon: APT_PACKAGES += remind
+# The daemon against remind -z (BENCH_SAMPLES, default 5; BENCH_IDLE_SECONDS,
+# default 60). deps installs remind and a journal too when they are missing,
+# with the same single apt-get update.
+bench-daemon: APT_PACKAGES += remind systemd
 bench-daemon: deps
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SWIFTPM)
+	$(BENCH_BUILD)
 	bash scripts/journald.sh
-	python3 bench/daemon/bench.py \
-	  $$($(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SWIFTPM) --show-bin-path)/oneonone
+	python3 bench/daemon/bench.py $$($(BENCH_BUILD) --show-bin-path)/oneonone
 
 # The user service. The binary is built with the Swift runtime linked in
 # statically, so it runs without the toolchain.

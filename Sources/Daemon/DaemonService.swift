@@ -35,11 +35,8 @@ public final class DaemonService {
     let hooks: HookRunner
 
     var config: Config
-    var history = History.empty {
-        didSet { index = nil }
-    }
-    /// The history indexed for planning, kept until the history changes.
-    var index: PlanIndex?
+    /// The history as last read, indexed for planning.
+    var index = PlanIndex(history: .empty)
     var ledger = Ledger()
     var wakeTimer: EventLoop.Timer?
     /// When the planner said to look again.
@@ -206,7 +203,7 @@ public final class DaemonService {
                 for key in unseen { seen[key] = today }
             }
             fresh.firstSeen = seen
-            history = fresh
+            index = PlanIndex(history: fresh)
             historyProblem = nil
         } catch {
             historyProblem = "history unreadable, using the last good read"
@@ -239,8 +236,6 @@ public final class DaemonService {
     ///     what fires now was not missed, so it is not marked late.
     func replan(force: Bool = false, discovered: Bool = false) {
         let now = WallClock.now()
-        let index = self.index ?? PlanIndex(history: history)
-        self.index = index
         let plan = Planner.plan(config: config, index: index, ledger: ledger, now: now, lateness: !discovered,
                                 workers: .threads)
         if !plan.fire.isEmpty {

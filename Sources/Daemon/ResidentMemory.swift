@@ -40,7 +40,7 @@ struct ResidentMemory {
     /// fault in as they are touched, as before).
     mutating func prefault() {
         for mapping in released {
-            _ = madvise(UnsafeMutableRawPointer(bitPattern: mapping.start), mapping.length, 22 /* MADV_POPULATE_READ */)
+            _ = madvise(UnsafeMutableRawPointer(bitPattern: mapping.start), mapping.length, MADV_POPULATE_READ)
         }
         released = []
     }

@@ -47,14 +47,13 @@ struct PlanCommand: ParsableCommand {
         var whenText: [Instant: String] = [:]
         for i in reminders.indices {
             let scheduled = reminders[i].scheduled
-            let when = whenText[scheduled] ?? {
+            if whenText[scheduled] == nil {
                 let local = zone.local(max(scheduled, workspace.now))
-                let text = scheduled < workspace.now
+                whenText[scheduled] = scheduled < workspace.now
                     ? "now (late \(DateText.duration(seconds: workspace.now - scheduled)))"
                     : "\(DateText.withWeekday(local.date)) \(WorkingHours.clock(local.time.hour * 60 + local.time.minute))"
-                whenText[scheduled] = text
-                return text
-            }()
+            }
+            let when = whenText[scheduled]!
             rows.append([when, reminders[i].kind.rawValue, reminders[i].member, reminders[i].title])
         }
         UntilExit.keep(rows)

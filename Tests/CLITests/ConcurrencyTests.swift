@@ -11,12 +11,10 @@ struct ConcurrencyTests {
     func parallel() throws {
         let world = try World()
         defer { world.remove() }
-        let bin = product("oneonone")
-        let flags = "--config \(world.dir.path)/config.toml --data-dir \(world.dir.path)/data --state-dir \(world.dir.path)/state"
-        var script = "export ONEONONE_NOW=\(world.now)\n"
+        var script = ""
         for i in 0..<20 {
-            script += "\(bin) met alice --on 2026-11-\(String(format2(i % 20 + 1))) \(flags) >/dev/null &\n"
-            script += "\(bin) action add bob 'task \(i)' \(flags) >/dev/null &\n"
+            script += world.shellLine("met alice --on 2026-11-\(format2(i + 1))") + " >/dev/null &\n"
+            script += world.shellLine("action add bob 'task \(i)'") + " >/dev/null &\n"
         }
         script += "wait\n"
         let r = try run(["/bin/sh", "-c", script])
@@ -35,17 +33,15 @@ struct ConcurrencyTests {
     func killed() throws {
         let world = try World()
         defer { world.remove() }
-        let bin = product("oneonone")
-        let flags = "--config \(world.dir.path)/config.toml --data-dir \(world.dir.path)/data --state-dir \(world.dir.path)/state"
         var acknowledged: [String] = []
         for i in 0..<40 {
             let delay = Double((i * 7919) % 120) / 1000
             // Start a writer, kill it after a few milliseconds; it may or may not have finished.
             let r = try run(["/bin/sh", "-c", """
-                ONEONONE_NOW=\(world.now) \(bin) action add alice 'crash \(i)' \(flags) >/dev/null 2>&1 &
+                \(world.shellLine("action add alice 'crash \(i)'")) >/dev/null 2>&1 &
                 pid=$!; sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid; echo $?
                 """])
-            if r.stdout.trimmingCharacters() == "0" { acknowledged.append("crash \(i)") }
+            if r.stdout == "0\n" { acknowledged.append("crash \(i)") }
         }
         // Some writers finished and some were cut off, or the test proved nothing.
         #expect(!acknowledged.isEmpty && acknowledged.count < 40, "acknowledged \(acknowledged.count) of 40")
@@ -60,9 +56,3 @@ struct ConcurrencyTests {
 }
 
 func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-
-extension String {
-    func trimmingCharacters() -> String {
-        String(self.filter { !$0.isWhitespace })
-    }
-}

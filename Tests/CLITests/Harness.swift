@@ -31,10 +31,18 @@ struct World {
         var env = environment
         env["ONEONONE_NOW"] = now ?? self.now
         env["NO_COLOR"] = "1"
-        return try run(
-            [product("oneonone")] + args
-                + ["--config", dir.path + "/config.toml", "--data-dir", dir.path + "/data", "--state-dir", dir.path + "/state"],
-            environment: env, removing: ["ONEONONE_CONFIG"])
+        return try run([product("oneonone")] + args + storeArguments, environment: env, removing: ["ONEONONE_CONFIG"])
+    }
+
+    /// The options that point a command at this world's files.
+    var storeArguments: [String] {
+        ["--config", dir.path + "/config.toml", "--data-dir", dir.path + "/data", "--state-dir", dir.path + "/state"]
+    }
+
+    /// `oneonone ARGS` as a shell command line against this world, at its
+    /// "now" (the paths are temporary directories, free of spaces).
+    func shellLine(_ args: String) -> String {
+        "ONEONONE_NOW=\(now) \(product("oneonone")) \(args) \(storeArguments.joined(separator: " "))"
     }
 
     /// The history file as text.

@@ -32,10 +32,10 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// True when no day has any working time.
-    public private(set) var isEmpty: Bool
+    public let isEmpty: Bool
     /// True when every minute of every day is working time (`always`).
     /// Both are kept with the ranges: the planner asks for every reminder.
-    public private(set) var isAlways: Bool
+    public let isAlways: Bool
 
     init(days: [[Range]]) {
         let merged = days.map(WorkingHours.merge)

@@ -25,11 +25,24 @@ public struct ZonedCalendar: Sendable {
     /// `instant` moved by `span` `n` times; `local`, the local time of
     /// `instant`, can be given when known (a repeating reminder asks for
     /// many occurrences of one start).
-    public func step(_ n: Int, of span: TimeSpan, from instant: Instant, local: LocalDateTime? = nil) -> Instant {
+    func step(_ n: Int, of span: TimeSpan, from instant: Instant, local: LocalDateTime? = nil) -> Instant {
         guard span.days != 0 else { return instant.adding(seconds: Int64(span.seconds * n)) }
         let local = local ?? zone.local(instant)
         return zone.instant(LocalDateTime(date: local.date.adding(days: span.days * n), time: local.time))
             .adding(seconds: Int64(span.seconds * n))
+    }
+
+    /// The largest `n` whose `step(n, of: span, from: start)` is at or
+    /// before `t`, or −1 when `t` is before `start`: estimated from the
+    /// span's nominal length (a calendar day can be 23 or 25 hours), then
+    /// checked.
+    func lastStep(of span: TimeSpan, from start: Instant, local: LocalDateTime? = nil, atOrBefore t: Instant) -> Int {
+        guard t >= start else { return -1 }
+        let local = local ?? zone.local(start)
+        var n = Int((t - start) / max(1, Int64(span.nominalSeconds)))
+        while n > 0 && step(n, of: span, from: start, local: local) > t { n -= 1 }
+        while step(n + 1, of: span, from: start, local: local) <= t { n += 1 }
+        return n
     }
 
     /// `instant` moved back by `span` (days on the calendar, then seconds).

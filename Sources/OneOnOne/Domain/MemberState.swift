@@ -72,12 +72,7 @@ public struct Timeline: Sendable {
 
     /// How many overdue alerts have come due by `now` (0 before overdue).
     public func overdueCount(at now: Instant) -> Int {
-        guard now >= overdueStart else { return 0 }
-        let nominal = max(1, Int64(repeatEvery.nominalSeconds))
-        var n = Int((now - overdueStart) / nominal) + 1
-        while n > 1 && overdue(n) > now { n -= 1 }
-        while overdue(n + 1) <= now { n += 1 }
-        return n
+        calendar.lastStep(of: repeatEvery, from: overdueStart, atOrBefore: now) + 1
     }
 
     /// The state at `now`, before away periods and snoozes are considered.

@@ -46,7 +46,7 @@ extension ActionItem {
         // 1:1s held after the last update (not on its day: an item written
         // down in a 1:1 was not carried by it).
         let lastProgress = touches.filter { $0.kind == .updated || $0.kind == .reopened }.map(\.date).reduce(created, max)
-        let after = meetingDates.firstIndexAfter(lastProgress)
+        let after = meetingDates.firstIndex(after: lastProgress) { $0 }
         if meetingDates.count - after >= settings.carryLimit {
             let carriedOn = meetingDates[after + settings.carryLimit - 1]
             candidates.append((carriedOn.adding(days: 1), .carried(times: settings.carryLimit)))
@@ -67,10 +67,4 @@ extension Array {
         }
         return low
     }
-}
-
-extension Array where Element == LocalDate {
-    /// The index of the first date strictly after `date` in this sorted
-    /// array (`count` when none).
-    func firstIndexAfter(_ date: LocalDate) -> Int { firstIndex(after: date) { $0 } }
 }

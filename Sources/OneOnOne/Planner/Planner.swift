@@ -223,14 +223,8 @@ final class EventSequence {
         switch occurrences {
         case .given(_, let lastIndex):
             return lastIndex(t)
-        case .repeating(_, let start, _, let span):
-            // Estimated from the span's nominal length (calendar days can
-            // be 23 or 25 hours), then checked.
-            guard t >= start else { return -1 }
-            var n = Int((t - start) / max(1, Int64(span.nominalSeconds)))
-            while n > 0 && raw(n) > t { n -= 1 }
-            while raw(n + 1) <= t { n += 1 }
-            return n
+        case .repeating(let context, let start, let local, let span):
+            return context.calendar.lastStep(of: span, from: start, local: local, atOrBefore: t)
         }
     }
 

@@ -105,7 +105,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
                 return 10
             }
         }
-        let yearText = (0...9999).contains(year) ? year.zeroPadded(4) : (year < 0 ? "-" : "+") + abs(year).zeroPadded(4)
-        return "\(yearText)-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
+        // Years outside 0…9999 keep their sign.
+        return "\(year < 0 ? "-" : "+")\(abs(year).zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
     }
 }
