@@ -19,7 +19,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         guard (1...3660).contains(days) else { throw Failure("error: --days is 1 to 3660, found \(days)") }
         let workspace = try Workspace(store)
-        let history = try workspace.loadHistory(notes: false)
+        let history = try workspace.loadHistory(notes: false, closedItems: false)
         let ledger: Ledger
         do { ledger = try workspace.state.loadLedger() } catch { throw Failure(error.description) }
         let until = workspace.calendar.adding(TimeSpan(days: days), to: workspace.now)

@@ -63,10 +63,15 @@ struct Workspace {
     /// dates from the state directory. Members seen for the first time are
     /// recorded as seen today. Without notes it comes from the history's
     /// snapshot when that is current (`HistoryStore.loadWithoutNotes`).
-    func loadHistory(markSeen: Bool = true, notes: Bool = true) throws -> History {
+    ///
+    /// - Parameter closedItems: whether to keep the items done or dropped
+    ///   (planning, `status` and `export` need only the open ones; only
+    ///   without notes).
+    func loadHistory(markSeen: Bool = true, notes: Bool = true, closedItems: Bool = true) throws -> History {
         let records: History
         do {
-            records = try notes ? history.load() : history.loadWithoutNotes(snapshot: state.historySnapshotPath)
+            records = try notes ? history.load()
+                : history.loadWithoutNotes(snapshot: state.historySnapshotPath, openItemsOnly: !closedItems)
         } catch { throw Failure(error.description) }
         return try withState(records, markSeen: markSeen)
     }

@@ -46,6 +46,37 @@ struct HistorySnapshotTests {
         #expect(HistorySnapshot.decode(bytes, of: Self.version) == history)
     }
 
+    /// `history` with only its open items, as planning reads it.
+    static func openOnly(_ history: History) -> History {
+        var open = history
+        open.actions.removeAll { $0.status != .open }
+        return open
+    }
+
+    @Test("a planning read gives back the 1:1s and only the open items, in their order", arguments: 0..<30)
+    func openItemsOnly(seed: UInt64) throws {
+        let history = try #require(Self.history(seed: seed))
+        let bytes = try #require(HistorySnapshot.encode(history, of: Self.version))
+        #expect(HistorySnapshot.decode(bytes, of: Self.version, openItemsOnly: true) == Self.openOnly(history))
+    }
+
+    @Test("the items done or dropped are not read for planning: damage there stops only a full read")
+    func closedPartUnread() throws {
+        let items = [ActionItem(id: "1", member: "alice", text: "Open one", owner: .me, due: nil, created: nov(2)),
+                     ActionItem(id: "2", member: "alice", text: "Done one", owner: .them, due: nil, created: nov(3),
+                                touches: [Touch(kind: .done, date: nov(4))]),
+                     ActionItem(id: "3", member: "bob", text: "Open too", owner: .me, due: nov(9), created: nov(5))]
+        let history = History(meetings: [Meeting(member: "alice", date: nov(3))], actions: items)
+        var bytes = try #require(HistorySnapshot.encode(history, of: Self.version))
+        #expect(HistorySnapshot.decode(bytes, of: Self.version) == history)
+        // The closed part is last; its item's text is the only "Done one".
+        let text = Array("Done one".utf8)
+        let at = try #require(bytes.indices.first { Array(bytes[$0..<min(bytes.count, $0 + text.count)]) == text })
+        bytes[at] ^= 0x20
+        #expect(HistorySnapshot.decode(bytes, of: Self.version) == nil)
+        #expect(HistorySnapshot.decode(bytes, of: Self.version, openItemsOnly: true)?.actions.map(\.id) == ["1", "3"])
+    }
+
     @Test("a snapshot of another version of the file is not used")
     func otherVersion() throws {
         let history = try #require(Self.history(seed: 7))
@@ -203,11 +234,11 @@ extension HistorySnapshotTests {
     func layoutPinned() throws {
         let bytes = try #require(HistorySnapshot.encode(Self.fixed, of: Self.version))
         let sum = bytes.withUnsafeBytes { HistorySnapshot.checksum($0) }
-        #expect(HistorySnapshot.formatVersion == 1 && sum == Self.pinnedChecksum,
+        #expect(HistorySnapshot.formatVersion == 2 && sum == Self.pinnedChecksum,
                 "the snapshot's layout changed (checksum \(String(sum, radix: 16))): raise formatVersion, then pin the new checksum")
     }
 
-    static let pinnedChecksum: UInt64 = 0xe8bd_1796_8bf5_46cc
+    static let pinnedChecksum: UInt64 = 0x2ab2_9f78_ee85_7f88
 
     @Test("a history the fast reader leaves to the parser (a multi-line note) is snapshotted too, without its notes")
     func fullPathSnapshotted() throws {
@@ -223,6 +254,35 @@ extension HistorySnapshotTests {
         #expect(read.actions.flatMap(\.touches).map(\.note) == [nil])
         let version = try #require(FileSystem.version(of: store.path))
         #expect(HistorySnapshot.decode(try readBytes(snapshot), of: version) == read)
+    }
+
+    @Test("a planning read leaves out the items done or dropped, from the text and from the snapshot alike")
+    func openItemsFromBoth() throws {
+        let files = try Files()
+        defer { files.dir.remove() }
+        try files.dir.write("history.toml", HistoryScannerTests.sample + """
+
+            [[action]]
+            id = "2"
+            member = "alice"
+            text = "Book the offsite"
+            owner = "me"
+            created = 2026-11-10
+
+            [[touch]]
+            action = "2"
+            kind = "done"
+            on = 2026-11-12
+
+            """)
+        let expected = Self.openOnly(try files.fromText())
+        #expect(expected.actions.map(\.id) == ["1"])
+        let fromText = try files.store.loadWithoutNotes(snapshot: files.snapshot, openItemsOnly: true, settledAfter: 0)
+        #expect(FileSystem.exists(files.snapshot))
+        let fromSnapshot = try files.store.loadWithoutNotes(snapshot: files.snapshot, openItemsOnly: true, settledAfter: 0)
+        #expect(fromText == expected)
+        #expect(fromSnapshot == expected)
+        #expect(try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0) == (try files.fromText()))
     }
 
     @Test("a file counts as settled only once its last change is the given seconds behind the clock")

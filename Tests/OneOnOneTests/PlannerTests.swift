@@ -160,6 +160,41 @@ struct PlannerTests {
         #expect(r.scheduled == Fixture.at("2026-11-23 09:00"))
     }
 
+    @Test("reminders of one instant fire by kind, then members in the config's order, each member's items oldest first")
+    func firingOrder() throws {
+        // zoe comes first in the config though her key sorts last; item 10
+        // is older than item 9 though its id sorts first.
+        let config = Fixture.config([Fixture.member("zoe", name: "Zoe Adams"), Fixture.member("alice")])
+        let item = { (id: String, member: String, created: String) in
+            ActionItem(id: id, member: member, text: "Item \(id)", owner: .me, due: Fixture.date("2026-11-16"),
+                       created: Fixture.date(created))
+        }
+        let h = History(meetings: Fixture.met("2026-11-10", "2026-11-17") + Fixture.met("2026-11-10", "2026-11-17", member: "zoe"),
+                        actions: [item("10", "alice", "2026-11-01"), item("9", "alice", "2026-11-02"),
+                                  item("3", "zoe", "2026-11-03")])
+        let fire = plan("2026-11-23 09:00", history: h, config: config).fire
+        #expect(fire.map(\.key) == [
+            "due-soon/zoe/2026-11-24", "due-soon/alice/2026-11-24",
+            "stale-action/3/2026-11-17#7", "stale-action/10/2026-11-15#9", "stale-action/9/2026-11-16#8",
+        ])
+    }
+
+    @Test("a deferral that remembers its last answers gives what a fresh one computes, asked in any order")
+    func deferralRemembers() {
+        let member = Fixture.member(away: [AwayPeriod(from: Fixture.date("2026-11-25"), to: Fixture.date("2026-11-27"), why: nil)])
+        let calendar = ZonedCalendar(zone: Fixture.newYork)
+        func fresh() -> Deferral {
+            Deferral(calendar: calendar, hours: config.workingHours, away: member.away, snoozedUntil: Fixture.at("2026-11-23 11:00"))
+        }
+        let kept = fresh()
+        var rng = SystemRandomNumberGenerator()
+        let hours = (0..<40).map { _ in Int64.random(in: 0..<(24 * 9), using: &rng) }
+        for h in hours + hours.reversed() + hours {
+            let raw = Fixture.at("2026-11-22 00:00").adding(seconds: h * 3600)
+            #expect(kept(raw) == fresh()(raw), "\(raw)")
+        }
+    }
+
     @Test("with lateness off, a reminder whose time has passed carries no lateBy and no late line")
     func latenessOff() throws {
         let ledger = Ledger(fired: ["due-soon/alice/2026-11-24": Fixture.at("2026-11-23 09:00")])

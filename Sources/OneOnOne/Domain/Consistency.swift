@@ -105,14 +105,20 @@ public struct Consistency: Sendable, Hashable {
         var onTimeBefore = [0]
         onTimeBefore.reserveCapacity(closed.count + 1)
         for outcome in closed { onTimeBefore.append(onTimeBefore[onTimeBefore.count - 1] + (outcome.onTime ? 1 : 0)) }
+        // The last day on time after each 1:1, worked out once per 1:1:
+        // most days of the look-back share the one before.
+        var lateAfter: (meeting: Int, day: LocalDate)?
         func below(at day: LocalDate) -> Bool {
             let first = closed.firstIndex(after: day.adding(days: -window)) { $0.end }
             let end = closed.firstIndex(after: day) { $0.end }
             var count = max(0, end - first)
             let last = meetings.firstIndex(after: day) { $0.date } - 1
             if last >= 0 {
-                let due = Schedule.dueDate(after: meetings[last].date, cadence: schedule.cadence, away: schedule.member.away)
-                if day > due.adding(days: settings.slack.days) { count += 1 }
+                if lateAfter?.meeting != last {
+                    let due = Schedule.dueDate(after: meetings[last].date, cadence: schedule.cadence, away: schedule.member.away)
+                    lateAfter = (last, due.adding(days: settings.slack.days))
+                }
+                if day > lateAfter!.day { count += 1 }
             }
             guard count >= 3 else { return false }
             return Double(onTimeBefore[end] - onTimeBefore[first]) / Double(count) < settings.consistencyFloor

@@ -20,8 +20,12 @@ public struct Ledger: Sendable, Hashable {
         _ = { (_: inout Instant) in }(&fired[key, default: instant])
     }
 
-    /// Makes room for `count` keys in all.
-    public mutating func reserveCapacity(_ count: Int) { fired.reserveCapacity(count) }
+    /// Makes room for `count` keys in all. Room grows at least twofold, so
+    /// that asking a little more each time does not copy every key each
+    /// time.
+    public mutating func reserveCapacity(_ count: Int) {
+        if fired.capacity < count { fired.reserveCapacity(max(count, fired.capacity * 2)) }
+    }
 
     /// Forgets keys fired before `cutoff`: the planner no longer produces
     /// them, since their occurrences lie further back than it looks.

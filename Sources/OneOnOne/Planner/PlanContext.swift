@@ -62,8 +62,8 @@ final class PlanContext: Sendable {
 
     /// Every reminder sequence about `members`, each with whether it is
     /// quiet today (its member is away).
-    func sequences(of members: ArraySlice<Member>) -> [(sequence: EventSequence, quiet: Bool)] {
-        var result: [(sequence: EventSequence, quiet: Bool)] = []
+    func sequences(of members: ArraySlice<Member>) -> [(sequence: any EventSequence, quiet: Bool)] {
+        var result: [(sequence: any EventSequence, quiet: Bool)] = []
         result.reserveCapacity(members.count * 4)
         for member in members {
             let quiet = isAway(member)
@@ -77,80 +77,58 @@ final class PlanContext: Sendable {
                  firstSeen: history.firstSeen[member.key], today: today)
     }
 
-    /// Moves `raw` past the snooze, out of the member's away periods and
+    /// Moves instants past the snooze, out of the member's away periods and
     /// into the manager's working hours.
-    func deferral(for member: Member, snoozedUntil: Instant?) -> (Instant) -> Instant {
-        let calendar = self.calendar, hours = config.workingHours, away = member.away
-        return { raw in
-            var t = raw
-            if let s = snoozedUntil, t < s { t = s }
-            for _ in 0..<16 {
-                let before = t
-                if !away.isEmpty {
-                    let d = calendar.date(of: t)
-                    if let p = away.first(where: { $0.contains(d) }) { t = calendar.startOfDay(p.to.adding(days: 1)) }
-                }
-                t = calendar.nextWorkingInstant(atOrAfter: t, hours: hours)
-                if t == before { break }
-            }
-            return t
-        }
+    func deferral(for member: Member, snoozedUntil: Instant?) -> Deferral {
+        Deferral(calendar: calendar, hours: config.workingHours, away: member.away, snoozedUntil: snoozedUntil)
     }
 
     /// Every reminder sequence about `member`: their 1:1, each open action
     /// item, drift and mood.
-    func sequences(for member: Member) -> [EventSequence] {
+    func sequences(for member: Member) -> [any EventSequence] {
         let schedule = schedule(for: member)
         let timeline = Timeline(schedule: schedule, calendar: calendar)
         let memberSnooze = snoozes[member.key]
         let text = ReminderText(context: self, schedule: schedule)
-        var result: [EventSequence] = []
+        var result: [any EventSequence] = []
 
         // The 1:1: [due-soon], due, overdue #1, #2 …
         let hasLead = timeline.dueSoonStart != nil
         let offset = hasLead ? 0 : 1
         let meetingDeferral = deferral(for: member, snoozedUntil: memberSnooze)
-        result.append(EventSequence(
-            .given(
-                raw: { n in
-                    switch n + offset {
-                    case 0: timeline.dueSoonStart!
-                    case 1: timeline.dueStart
-                    default: timeline.overdue(n + offset - 1)
-                    }
-                },
-                lastIndex: { t in
-                    let k = timeline.overdueCount(at: t)
-                    if k > 0 { return k + 1 - offset }
-                    if t >= timeline.dueStart { return 1 - offset }
-                    if hasLead, t >= timeline.dueSoonStart! { return 0 }
-                    return -1
-                }),
-            deferral: meetingDeferral,
-            count: nil,
-            .given { n, scheduled in text.meetingReminder(step: n + offset, scheduled: scheduled) },
-            timed: true))
+        result.append(GivenSequence(
+            raw: { n in
+                switch n + offset {
+                case 0: timeline.dueSoonStart!
+                case 1: timeline.dueStart
+                default: timeline.overdue(n + offset - 1)
+                }
+            },
+            lastIndex: { t in
+                let k = timeline.overdueCount(at: t)
+                if k > 0 { return k + 1 - offset }
+                if t >= timeline.dueStart { return 1 - offset }
+                if hasLead, t >= timeline.dueSoonStart! { return 0 }
+                return -1
+            },
+            deferral: meetingDeferral, count: nil, timed: true,
+            make: { n, scheduled in text.meetingReminder(step: n + offset, scheduled: scheduled) }))
 
         // Open action items that are or will become stale. Items with the
         // same snooze (most have none) share one deferral.
         let meetingDates = schedule.meetings.map(\.date)
-        var deferrals: [Instant?: (Instant) -> Instant] = [memberSnooze: meetingDeferral]
+        var deferrals: [Instant?: Deferral] = [memberSnooze: meetingDeferral]
         for item in openActionsByMember[member.key] ?? [] {
             guard let staleness = item.staleness(settings: member.settings, away: member.away,
                                                  meetingDates: meetingDates) else { continue }
             // Reminders count from when the item was written down: an item
             // recorded already past due has missed none, and starts at #1.
             let day = max(staleness.since, item.created)
-            let start = calendar.startOfDay(day)
             let snooze = [memberSnooze, snoozes[item.id]].compactMap { $0 }.max()
             let itemDeferral = deferrals[snooze] ?? deferral(for: member, snoozedUntil: snooze)
             deferrals[snooze] = itemDeferral
-            result.append(EventSequence(
-                .repeating(context: self, start: start, local: calendar.zone.local(start), span: member.settings.repeatEvery),
-                deferral: itemDeferral,
-                count: nil,
-                .stale(text: text, item: item, staleness: staleness),
-                timed: true))
+            result.append(StaleSequence(item, staleness, from: calendar.startOfDay(day), every: member.settings.repeatEvery,
+                                        deferral: itemDeferral, text: text, context: self))
         }
 
         // Drift: once per fall below the consistency floor.
@@ -169,9 +147,9 @@ final class PlanContext: Sendable {
     }
 
     func single(_ raw: Instant, member: Member, snooze: Instant?,
-                _ make: @escaping (Instant) -> Reminder) -> EventSequence {
-        EventSequence(
-            .given(raw: { _ in raw }, lastIndex: { t in t >= raw ? 0 : -1 }), deferral: deferral(for: member, snoozedUntil: snooze),
-            count: 1, .given { _, scheduled in make(scheduled) }, timed: false)
+                _ make: @escaping (Instant) -> Reminder) -> any EventSequence {
+        GivenSequence(raw: { _ in raw }, lastIndex: { t in t >= raw ? 0 : -1 },
+                      deferral: deferral(for: member, snoozedUntil: snooze), count: 1, timed: false,
+                      make: { _, scheduled in make(scheduled) })
     }
 }

@@ -35,7 +35,7 @@ public enum Planner {
     /// Every reminder sequence of the team, stepped at `context.now`.
     struct Evaluation {
         /// The sequences, each with whether its member is away today.
-        var sequences: [(sequence: EventSequence, quiet: Bool)] = []
+        var sequences: [(sequence: any EventSequence, quiet: Bool)] = []
         /// What fires now, in no particular order.
         var fire: [Reminder] = []
         /// Each sequence's next instant, by its index in `sequences`.
@@ -77,22 +77,20 @@ public enum Planner {
     /// From this many members on, a team is evaluated on several workers.
     static let parallelTeamSize = 32
 
-    /// Reminders in the order to fire them: by scheduled instant, then kind
-    /// and key.
+    /// Reminders in the order to fire them: by scheduled instant, then
+    /// kind, then as evaluated (members in the config's order, each
+    /// member's 1:1 before their items, items oldest first).
     static func inFiringOrder(_ fire: [Reminder]) -> [Reminder] {
         firingOrder(fire).map { fire[$0] }
     }
 
-    /// The indices of `fire` in firing order (sorting indices: a reminder
-    /// is large to move).
+    /// The indices of `fire` in firing order. What decides it is copied
+    /// out into plain numbers first: a reminder is large to move, and
+    /// tens of thousands are sorted at the start of a working day.
     static func firingOrder(_ fire: [Reminder]) -> [Int] {
-        fire.withUnsafeBufferPointer { r in
-            r.indices.sorted { a, b in
-                if r[a].scheduled != r[b].scheduled { return r[a].scheduled < r[b].scheduled }
-                if r[a].kind != r[b].kind { return r[a].kind < r[b].kind }
-                return r[a].key < r[b].key
-            }
-        }
+        var order = fire.indices.map { (scheduled: fire[$0].scheduled, kind: fire[$0].kind.rank, index: $0) }
+        order.sort { ($0.scheduled, $0.kind, $0.index) < ($1.scheduled, $1.kind, $1.index) }
+        return order.map(\.index)
     }
 
     /// What would fire from `now` until `until`, assuming every reminder is
@@ -116,7 +114,7 @@ public enum Planner {
         let calendar = ZonedCalendar(zone: config.timeZone)
         var ledger = ledger
         var result: [Reminder] = []
-        var sequences: [(sequence: EventSequence, quiet: Bool)] = []
+        var sequences: [(sequence: any EventSequence, quiet: Bool)] = []
         var wakes = Heap<Wake>()
         var day: LocalDate?
         var t = now
@@ -163,148 +161,4 @@ struct Wake: Comparable {
     let slot: Int
 
     static func < (a: Wake, b: Wake) -> Bool { (a.at, a.slot) < (b.at, b.slot) }
-}
-
-/// A run of reminders about one subject, each later than the one before:
-/// due-soon, due, overdue #1, #2 … for a 1:1; stale #1, #2 … for an item.
-///
-/// A class: a large team has tens of thousands, kept and passed around by
-/// reference.
-final class EventSequence {
-    /// The raw instants of the occurrences, before deferral.
-    let occurrences: Occurrences
-    /// Moves a raw instant to when it may fire (working hours, away, snooze).
-    let deferral: (Instant) -> Instant
-    /// The number of occurrences; nil for an endless (repeating) run.
-    let count: Int?
-    /// What each occurrence says.
-    let reminders: Reminders
-    /// Whether lateness is reported (not for alerts discovered from history).
-    let timed: Bool
-
-    /// When the occurrences fall.
-    enum Occurrences {
-        /// `raw(n)` is occurrence `n`; `lastIndex(t)` the largest `n` whose
-        /// raw instant is ≤ `t`, or −1.
-        case given(raw: (Int) -> Instant, lastIndex: (Instant) -> Int)
-        /// Every `span` from `start` (whose local time is `local`) on the
-        /// calendar of `context`: the stale alerts of an item. Held as data,
-        /// not closures, since a large team has thousands.
-        case repeating(context: PlanContext, start: Instant, local: LocalDateTime, span: TimeSpan)
-    }
-
-    /// How each occurrence becomes a reminder.
-    enum Reminders {
-        /// `make(n, scheduled)` builds it.
-        case given((Int, Instant) -> Reminder)
-        /// Alert #n + 1 about a stale item.
-        case stale(text: ReminderText, item: ActionItem, staleness: Staleness)
-    }
-
-    init(_ occurrences: Occurrences, deferral: @escaping (Instant) -> Instant, count: Int?,
-         _ reminders: Reminders, timed: Bool) {
-        self.occurrences = occurrences
-        self.deferral = deferral
-        self.count = count
-        self.reminders = reminders
-        self.timed = timed
-    }
-
-    /// The raw instant of occurrence `n` (0-based).
-    func raw(_ n: Int) -> Instant {
-        switch occurrences {
-        case .given(let raw, _): raw(n)
-        case .repeating(let context, let start, let local, let span): context.calendar.step(n, of: span, from: start, local: local)
-        }
-    }
-
-    /// The largest `n` whose raw instant is ≤ `t`, or −1.
-    func lastRawIndex(_ t: Instant) -> Int {
-        switch occurrences {
-        case .given(_, let lastIndex):
-            return lastIndex(t)
-        case .repeating(let context, let start, let local, let span):
-            return context.calendar.lastStep(of: span, from: start, local: local, atOrBefore: t)
-        }
-    }
-
-    /// The reminder for occurrence `n`, scheduled at `scheduled`.
-    func make(_ n: Int, _ scheduled: Instant) -> Reminder {
-        switch reminders {
-        case .given(let make): make(n, scheduled)
-        case .stale(let text, let item, let staleness): text.staleReminder(item, staleness, occurrence: n + 1, scheduled: scheduled)
-        }
-    }
-
-    /// The occurrence to fire at `now` (the latest whose deferred instant has
-    /// come, if any) and the deferred instant of the one after it.
-    ///
-    /// - Parameter lateness: whether an occurrence whose time has passed is
-    ///   reported late (only for timed sequences).
-    /// What the planner does with the sequence at `now`: the reminder to
-    /// fire, unless the member is away (`quiet`) or its key already fired,
-    /// and the next instant to look again, if any.
-    func step(at now: Instant, lateness: Bool, quiet: Bool, ledger: Ledger) -> (fire: Reminder?, next: Instant?) {
-        let (due, next) = resolve(at: now, lateness: lateness)
-        let fire = due.flatMap { quiet || ledger.contains($0.key) ? nil : $0 }
-        return (fire, next.flatMap { $0 > now ? $0 : nil })
-    }
-
-    func resolve(at now: Instant, lateness: Bool) -> (Reminder?, Instant?) {
-        var high = lastRawIndex(now)
-        if let count { high = min(high, count - 1) }
-        // deferral ∘ raw is non-decreasing: the answer is the last n ≤ high
-        // whose deferred instant has come. Usually it is `high` itself or
-        // just below (a deferral moves an instant hours, not weeks), so
-        // gallop down from there, then bisect between the last instant
-        // known to have come (`good`, −1 for none) and the first known not
-        // to (`bad`).
-        let due = { (n: Int) in self.deferral(self.raw(n)) <= now }
-        var found = -1
-        if high >= 0 {
-            if due(high) {
-                found = high
-            } else {
-                var bad = high, good = -1, step = 1
-                while bad - step >= 0 {
-                    if due(bad - step) {
-                        good = bad - step
-                        break
-                    }
-                    bad -= step
-                    step *= 2
-                }
-                while bad - good > 1 {
-                    let mid = good + (bad - good) / 2
-                    if due(mid) { good = mid } else { bad = mid }
-                }
-                found = good
-            }
-        }
-        var reminder: Reminder?
-        if found >= 0 {
-            let scheduled = deferral(raw(found))
-            var r = make(found, scheduled)
-            let late = now - scheduled
-            r.lateBy = timed && lateness && late > Planner.lateTolerance ? late : nil
-            reminder = r
-        }
-        let nextIndex = found + 1
-        var next: Instant?
-        if count.map({ nextIndex < $0 }) ?? true {
-            // Several raw instants may defer to the same moment; the first
-            // strictly in the future is the next wake.
-            var n = nextIndex
-            var t = deferral(raw(n))
-            var steps = 0
-            while t <= now && steps < 10_000 {
-                n += 1
-                if let count, n >= count { return (reminder, nil) }
-                t = deferral(raw(n))
-                steps += 1
-            }
-            next = t > now ? t : nil
-        }
-        return (reminder, next)
-    }
 }

@@ -16,7 +16,7 @@ public enum ReminderKind: String, CaseIterable, Hashable, Sendable, Comparable {
     /// In the order of the cases above.
     public static func < (a: ReminderKind, b: ReminderKind) -> Bool { a.rank < b.rank }
 
-    private var rank: Int {
+    var rank: Int {
         switch self {
         case .dueSoon: 0
         case .due: 1

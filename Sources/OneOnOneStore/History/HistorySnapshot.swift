@@ -12,15 +12,24 @@ import OneOnOne
 /// of TOML, and reading that is most of a `plan`. The snapshot is taken of
 /// a file that read with no warning and whose last change has settled
 /// (`FileVersion.isSettled`), and it is ignored, and replaced on the next
-/// read, when anything does not match: the file's version, the format, its
+/// read, when anything does not match: the file's version, the format, a
 /// checksum. Deleting it is always safe.
+///
+/// It has two parts, each with its length and checksum: what planning
+/// reads (the 1:1s and the open items) and the items done or dropped,
+/// most of a long history's items, which planning never looks at and so
+/// never reads.
 enum HistorySnapshot {
     /// "1on1hist".
     static let magic: UInt64 = 0x7473_6968_316e_6f31
     /// Raise it whenever the layout, or what reading the text makes of a
     /// record, changes: a snapshot taken by another version is then read
     /// from the text again instead of being trusted.
-    static let formatVersion = 1
+    static let formatVersion = 2
+
+    /// The header's words: magic, format, the file's version (7 words),
+    /// then each part's length and checksum.
+    static let headerWords = 13
 
     // MARK: - Writing
 
@@ -31,14 +40,12 @@ enum HistorySnapshot {
         guard history.snoozes.isEmpty, history.firstSeen.isEmpty else { return nil }
         var out = Writer()
         out.reserve(history.meetingCount * 24 + history.actions.count * 96 + 4096)
-        // Header: magic, format, the file's version, then the payload's
-        // length and checksum (filled in at the end).
         for word in [Int(bitPattern: UInt(magic)), formatVersion, Int(bitPattern: UInt(version.device)),
                      Int(bitPattern: UInt(version.inode)), Int(version.size), Int(version.modified),
-                     Int(version.modifiedNanoseconds), Int(version.changed), Int(version.changedNanoseconds), 0, 0] {
+                     Int(version.modifiedNanoseconds), Int(version.changed), Int(version.changedNanoseconds), 0, 0, 0, 0] {
             out.int(word)
         }
-        let payloadStart = out.bytes.count
+        let planStart = out.bytes.count
 
         // Every member key named by a 1:1 or an item, once.
         var memberIndex: [String: Int] = [:]
@@ -80,26 +87,43 @@ enum HistorySnapshot {
                 out.int(packed(m.date) << 24 | list << 8 | (m.mood.map { $0 + 1 } ?? 0))
             }
         }
+        // Items: how many in all, then the open ones in this part and the
+        // others in the next, each with its place among all.
+        let open = history.actions.indices.filter { history.actions[$0].status == .open }
+        let closed = history.actions.indices.filter { history.actions[$0].status != .open }
         out.int(history.actions.count)
-        for item in history.actions {
-            out.string(item.id)
-            out.int(memberIndex[item.member]!)
-            out.string(item.text)
-            out.int(item.owner == .me ? 0 : 1)
-            out.int(item.due.map(packed) ?? Int.min)
-            out.int(packed(item.created))
-            out.int(item.touches.count)
-            for touch in item.touches {
-                guard touch.note == nil else { return nil }
-                out.int(Touch.Kind.allCases.firstIndex(of: touch.kind)!)
-                out.int(packed(touch.date))
+        func items(_ positions: [Int]) -> Bool {
+            out.int(positions.count)
+            for position in positions {
+                let item = history.actions[position]
+                out.int(position)
+                out.string(item.id)
+                out.int(memberIndex[item.member]!)
+                out.string(item.text)
+                out.int(item.owner == .me ? 0 : 1)
+                out.int(item.due.map(packed) ?? Int.min)
+                out.int(packed(item.created))
+                out.int(item.touches.count)
+                for touch in item.touches {
+                    guard touch.note == nil else { return false }
+                    out.int(Touch.Kind.allCases.firstIndex(of: touch.kind)!)
+                    out.int(packed(touch.date))
+                }
+            }
+            return true
+        }
+        guard items(open) else { return nil }
+        let closedStart = out.bytes.count
+        guard items(closed) else { return nil }
+
+        out.bytes.withUnsafeBytes { bytes in
+            let plan = UnsafeRawBufferPointer(rebasing: bytes[planStart..<closedStart])
+            let rest = UnsafeRawBufferPointer(rebasing: bytes[closedStart...])
+            for (k, word) in [plan.count, Int(bitPattern: UInt(checksum(plan))),
+                              rest.count, Int(bitPattern: UInt(checksum(rest)))].enumerated() {
+                out.set(planStart - 32 + 8 * k, word)
             }
         }
-
-        let payloadLength = out.bytes.count - payloadStart
-        let sum = out.bytes.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[payloadStart...])) }
-        out.set(payloadStart - 16, payloadLength)
-        out.set(payloadStart - 8, Int(bitPattern: UInt(sum)))
         return out.bytes
     }
 
@@ -114,94 +138,155 @@ enum HistorySnapshot {
 
     /// The history in `bytes`, if they are a whole snapshot of the file at
     /// `version`.
-    static func decode(_ bytes: [UInt8], of version: FileVersion) -> History? {
-        bytes.withUnsafeBytes { raw -> History? in
-            var input = Reader(raw)
-            let expected = [Int(bitPattern: UInt(magic)), formatVersion, Int(bitPattern: UInt(version.device)),
-                            Int(bitPattern: UInt(version.inode)), Int(version.size), Int(version.modified),
-                            Int(version.modifiedNanoseconds), Int(version.changed), Int(version.changedNanoseconds)]
-            for word in expected { guard input.int() == word else { return nil } }
-            guard let length = input.int(), let sum = input.int(), length == raw.count - input.offset,
-                  UInt64(UInt(bitPattern: sum)) == checksum(UnsafeRawBufferPointer(rebasing: raw[input.offset...]))
-            else { return nil }
+    ///
+    /// - Parameter openItemsOnly: leave out the items done or dropped (the
+    ///   part that holds them is then neither read nor checked).
+    static func decode(_ bytes: [UInt8], of version: FileVersion, openItemsOnly: Bool = false) -> History? {
+        bytes.withUnsafeBytes { decode($0, of: version, openItemsOnly: openItemsOnly) }
+    }
 
-            guard let memberCount = input.count() else { return nil }
-            var memberKeys: [String] = []
-            memberKeys.reserveCapacity(memberCount)
-            for _ in 0..<memberCount {
-                guard let key = input.string() else { return nil }
-                memberKeys.append(key)
+    /// The history in the snapshot file at `path`, read in place (mapped,
+    /// not copied), if it is a whole snapshot of the file at `version`.
+    static func read(_ path: String, of version: FileVersion, openItemsOnly: Bool) -> History? {
+        guard let file = try? FileSystem.Mapped(path) else { return nil }
+        // The header says how much is about to be read: that much is paged
+        // in at once instead of a fault at a time.
+        if file.bytes.count >= headerWords * 8 {
+            let plan = file.bytes.loadUnaligned(fromByteOffset: 9 * 8, as: Int.self)
+            let rest = file.bytes.loadUnaligned(fromByteOffset: 11 * 8, as: Int.self)
+            if plan >= 0, rest >= 0, plan <= file.bytes.count, rest <= file.bytes.count {
+                file.prefetch(headerWords * 8 + plan + (openItemsOnly ? 0 : rest))
             }
-            guard let listCount = input.count() else { return nil }
-            var lists: [[String]] = []
-            for _ in 0..<listCount {
-                guard let n = input.count() else { return nil }
-                var list: [String] = []
-                for _ in 0..<n {
-                    guard let topic = input.string() else { return nil }
-                    list.append(topic)
-                }
-                lists.append(list)
-            }
-            // Where each member's 1:1s lie; then two pieces read side by
-            // side: the first members' 1:1s, and the others' with the items.
-            guard let groupCount = input.count() else { return nil }
-            var groups: [(member: Int, count: Int, offset: Int)] = []
-            groups.reserveCapacity(groupCount)
-            var meetingCount = 0
-            for _ in 0..<groupCount {
-                guard let m = input.index(memberKeys.count), let n = input.count(), n <= (raw.count - input.offset) / 8
-                else { return nil }
-                groups.append((m, n, input.offset))
-                meetingCount += n
-                input.offset += n * 8
-            }
-            var itemsReader = input
-            guard let actionCount = itemsReader.count() else { return nil }
-            // An item (its text, its touches) costs about as much to read
-            // as five 1:1s.
-            var split = 0, firstShare = 0
-            while split < groups.count, firstShare < (meetingCount + 5 * actionCount) / 2 {
-                firstShare += groups[split].count
-                split += 1
-            }
-            let pieces = [groups[..<split], groups[split...]]
-            let read = ParallelRun.map(pieces.indices.map { $0 }) { k -> Piece? in
-                var piece = Piece()
-                piece.groups.reserveCapacity(pieces[k].count)
-                for group in pieces[k] {
-                    var reader = Reader(raw)
-                    reader.offset = group.offset
-                    guard let meetings = reader.meetings(group.count, of: memberKeys[group.member], lists: lists)
-                    else { return nil }
-                    piece.groups.append((memberKeys[group.member], meetings))
-                }
-                if k == pieces.count - 1 {
-                    var reader = itemsReader
-                    guard let actions = reader.actions(actionCount, memberKeys: memberKeys), reader.offset == raw.count
-                    else { return nil }
-                    piece.actions = actions
-                }
-                return piece
-            }
-            var byMember: [String: [Meeting]] = [:]
-            byMember.reserveCapacity(groupCount)
-            var actions: [ActionItem] = []
-            for piece in read {
-                guard let piece else { return nil }
-                for (key, meetings) in piece.groups {
-                    guard byMember.updateValue(meetings, forKey: key) == nil else { return nil }
-                }
-                if !piece.actions.isEmpty { actions = piece.actions }
-            }
-            return History(meetingsByMember: byMember, actions: actions)
         }
+        return decode(file.bytes, of: version, openItemsOnly: openItemsOnly)
+    }
+
+    static func decode(_ raw: UnsafeRawBufferPointer, of version: FileVersion, openItemsOnly: Bool) -> History? {
+        var input = Reader(raw)
+        let expected = [Int(bitPattern: UInt(magic)), formatVersion, Int(bitPattern: UInt(version.device)),
+                        Int(bitPattern: UInt(version.inode)), Int(version.size), Int(version.modified),
+                        Int(version.modifiedNanoseconds), Int(version.changed), Int(version.changedNanoseconds)]
+        for word in expected { guard input.int() == word else { return nil } }
+        guard let planLength = input.count(), let planSum = input.int(), let restLength = input.count(),
+              let restSum = input.int(), planLength + restLength == raw.count - input.offset
+        else { return nil }
+        let planEnd = input.offset + planLength
+        guard UInt64(UInt(bitPattern: planSum)) == checksum(UnsafeRawBufferPointer(rebasing: raw[input.offset..<planEnd])),
+              openItemsOnly || UInt64(UInt(bitPattern: restSum)) == checksum(UnsafeRawBufferPointer(rebasing: raw[planEnd...]))
+        else { return nil }
+
+        guard let memberCount = input.count() else { return nil }
+        var memberKeys: [String] = []
+        memberKeys.reserveCapacity(memberCount)
+        for _ in 0..<memberCount {
+            guard let key = input.string() else { return nil }
+            memberKeys.append(key)
+        }
+        guard let listCount = input.count() else { return nil }
+        var lists: [[String]] = []
+        for _ in 0..<listCount {
+            guard let n = input.count() else { return nil }
+            var list: [String] = []
+            for _ in 0..<n {
+                guard let topic = input.string() else { return nil }
+                list.append(topic)
+            }
+            lists.append(list)
+        }
+        // Where each member's 1:1s and each part's items lie.
+        guard let groupCount = input.count() else { return nil }
+        var groups: [(member: Int, count: Int, offset: Int)] = []
+        groups.reserveCapacity(groupCount)
+        var meetingCount = 0
+        for _ in 0..<groupCount {
+            guard let m = input.index(memberKeys.count), let n = input.count(), n <= (raw.count - input.offset) / 8
+            else { return nil }
+            groups.append((m, n, input.offset))
+            meetingCount += n
+            input.offset += n * 8
+        }
+        guard let actionCount = input.count(), var openReader = Optional(input), let openCount = openReader.count(),
+              openCount <= actionCount
+        else { return nil }
+        var closedReader = Reader(raw)
+        closedReader.offset = planEnd
+        guard let closedCount = closedReader.count(), openCount + closedCount == actionCount else { return nil }
+
+        // Two pieces read side by side: the first members' 1:1s (after the
+        // closed items, when wanted), and the others' with the open items.
+        // An item (its text, its touches) costs about as much to read as
+        // five 1:1s.
+        let closedWork = openItemsOnly ? 0 : 5 * closedCount
+        let half = (meetingCount + 5 * openCount + closedWork) / 2
+        var split = 0, firstShare = closedWork
+        while split < groups.count, firstShare < half {
+            firstShare += groups[split].count
+            split += 1
+        }
+        let pieces = [groups[..<split], groups[split...]]
+        let read = ParallelRun.map(pieces.indices.map { $0 }) { k -> Piece? in
+            var piece = Piece()
+            if k == 0 && !openItemsOnly {
+                guard let closed = closedReader.actions(closedCount, open: false, memberKeys: memberKeys),
+                      closedReader.offset == raw.count
+                else { return nil }
+                piece.actions = closed
+            }
+            piece.groups.reserveCapacity(pieces[k].count)
+            for group in pieces[k] {
+                var reader = Reader(raw)
+                reader.offset = group.offset
+                guard let meetings = reader.meetings(group.count, of: memberKeys[group.member], lists: lists)
+                else { return nil }
+                piece.groups.append((memberKeys[group.member], meetings))
+            }
+            if k == pieces.count - 1 {
+                guard let open = openReader.actions(openCount, open: true, memberKeys: memberKeys),
+                      openReader.offset == planEnd
+                else { return nil }
+                piece.actions = open
+            }
+            return piece
+        }
+        guard let first = read[0], let last = read[read.count - 1] else { return nil }
+        var byMember: [String: [Meeting]] = [:]
+        byMember.reserveCapacity(groupCount)
+        for (key, meetings) in first.groups + last.groups {
+            guard byMember.updateValue(meetings, forKey: key) == nil else { return nil }
+        }
+        let actions = openItemsOnly
+            ? (rising(last.actions, below: actionCount) ? last.actions.map(\.item) : nil)
+            : merged(last.actions, first.actions, count: actionCount)
+        guard let actions else { return nil }
+        return History(meetingsByMember: byMember, actions: actions)
     }
 
     /// What one piece of the snapshot read.
     struct Piece {
         var groups: [(String, [Meeting])] = []
-        var actions: [ActionItem] = []
+        var actions: [(position: Int, item: ActionItem)] = []
+    }
+
+    /// The open and the closed items back in one list, each at its place;
+    /// nil unless the places are exactly 0 ..< count.
+    static func merged(_ open: [(position: Int, item: ActionItem)], _ closed: [(position: Int, item: ActionItem)],
+                       count: Int) -> [ActionItem]? {
+        var result: [ActionItem] = []
+        result.reserveCapacity(count)
+        var i = 0, j = 0
+        while i < open.count || j < closed.count {
+            let takeOpen = j == closed.count || (i < open.count && open[i].position < closed[j].position)
+            let next = takeOpen ? open[i] : closed[j]
+            guard next.position == result.count else { return nil }
+            result.append(next.item)
+            if takeOpen { i += 1 } else { j += 1 }
+        }
+        return result.count == count ? result : nil
+    }
+
+    /// Whether the items' places rise, all below `count`.
+    static func rising(_ items: [(position: Int, item: ActionItem)], below count: Int) -> Bool {
+        items.indices.allSatisfy { items[$0].position < count && ($0 == 0 || items[$0 - 1].position < items[$0].position) }
     }
 
     // MARK: - Parts
@@ -306,13 +391,14 @@ enum HistorySnapshot {
             return valid ? meetings : nil
         }
 
-        /// `n` action items with their touches.
-        mutating func actions(_ n: Int, memberKeys: [String]) -> [ActionItem]? {
-            var actions: [ActionItem] = []
+        /// `n` action items with their touches, each after its place among
+        /// all items; nil unless each is `open` or not as said.
+        mutating func actions(_ n: Int, open: Bool, memberKeys: [String]) -> [(position: Int, item: ActionItem)]? {
+            var actions: [(position: Int, item: ActionItem)] = []
             actions.reserveCapacity(n)
             let kinds = Array(Touch.Kind.allCases)
             for _ in 0..<n {
-                guard let id = string(), let m = index(memberKeys.count), let text = string(),
+                guard let position = index(Int.max), let id = string(), let m = index(memberKeys.count), let text = string(),
                       let owner = index(2), let due = int(), let created = date(), let touchCount = count()
                 else { return nil }
                 var item = ActionItem(id: id, member: memberKeys[m], text: text, owner: owner == 0 ? .me : .them,
@@ -326,7 +412,8 @@ enum HistorySnapshot {
                     guard let kind = index(kinds.count), let date = date() else { return nil }
                     item.touches.append(Touch(kind: kinds[kind], date: date))
                 }
-                actions.append(item)
+                guard (item.status == .open) == open else { return nil }
+                actions.append((position, item))
             }
             return actions
         }

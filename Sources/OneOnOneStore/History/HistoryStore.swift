@@ -70,13 +70,16 @@ public struct HistoryStore: Sendable {
     /// A snapshot that cannot be written (a read-only directory, a full
     /// disk) is only a lost shortcut: the history read is returned anyway.
     ///
-    /// - Parameter settledAfter: how many seconds the file must have been
-    ///   left alone before a snapshot is taken of it.
-    public func loadWithoutNotes(snapshot: String,
+    /// - Parameters:
+    ///   - openItemsOnly: leave out the items done or dropped, which
+    ///     planning, `status` and `export` never look at (from the snapshot
+    ///     they are then not even read).
+    ///   - settledAfter: how many seconds the file must have been left
+    ///     alone before a snapshot is taken of it.
+    public func loadWithoutNotes(snapshot: String, openItemsOnly: Bool = false,
                                  settledAfter: Int64 = FileVersion.settleSeconds) throws(StoreError) -> History {
         if let version = FileSystem.version(of: path), version.size > 0,
-           let bytes = try? FileSystem.read(snapshot),
-           let history = HistorySnapshot.decode(bytes, of: version) {
+           let history = HistorySnapshot.read(snapshot, of: version, openItemsOnly: openItemsOnly) {
             return history
         }
         let reading = try self.reading(validMembers: nil, notes: false)
@@ -86,7 +89,10 @@ public struct HistoryStore: Sendable {
             try? FileSystem.createDirectories(FileSystem.split(snapshot).directory)
             try? HistorySnapshot.write(bytes, to: snapshot)
         }
-        return reading.output
+        guard openItemsOnly else { return reading.output }
+        var history = reading.output
+        history.actions.removeAll { $0.status != .open }
+        return history
     }
 
     /// Reads the whole history, with what is worth a warning.
