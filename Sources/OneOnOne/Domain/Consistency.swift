@@ -42,8 +42,8 @@ public struct Consistency: Sendable, Hashable {
         let start = today.adding(days: -window)
         let previousStart = start.adding(days: -window)
         let outcomes = Consistency.outcomes(schedule: schedule, today: today, from: previousStart)
-        let current = outcomes.filter { $0.end > start }
-        let previous = outcomes.filter { $0.end <= start }
+        let current = outcomes.filter { $0.end > start.daysSinceEpoch }
+        let previous = outcomes.filter { $0.end <= start.daysSinceEpoch }
         expected = current.count
         onTime = current.filter(\.onTime).count
         onTimeShare = expected > 0 ? Double(onTime) / Double(expected) : nil
@@ -62,10 +62,20 @@ public struct Consistency: Sendable, Hashable {
 
     /// One expected 1:1 and how it went.
     struct Outcome {
-        var end: LocalDate
+        /// The day (`daysSinceEpoch`) it was held, or today when still open.
+        var end: Int
         var days: Int
         var onTime: Bool
         var open: Bool
+    }
+
+    /// The day number of the due date of the 1:1 after `meetings[i]`: with
+    /// a cadence of days and no away periods, plain addition (a drift
+    /// check judges dozens of 1:1s for each member at every evaluation).
+    static func dueDay(after i: Int, day: Int, of schedule: Schedule) -> Int {
+        if case .days(let n) = schedule.cadence, schedule.member.away.isEmpty { return day + n }
+        return Schedule.dueDate(after: schedule.meetings[i].date, cadence: schedule.cadence, away: schedule.member.away)
+            .daysSinceEpoch
     }
 
     /// The outcomes of every expected 1:1 that ended after `from`.
@@ -75,15 +85,17 @@ public struct Consistency: Sendable, Hashable {
         var result: [Outcome] = []
         let firstIndex = max(1, meetings.firstIndex(after: from) { $0.date })
         if firstIndex < meetings.count {
+            result.reserveCapacity(meetings.count - firstIndex + 1)
+            var previous = meetings[firstIndex - 1].date.daysSinceEpoch
             for i in firstIndex..<meetings.count {
-                let previous = meetings[i - 1].date, date = meetings[i].date
-                let due = Schedule.dueDate(after: previous, cadence: schedule.cadence, away: schedule.member.away)
-                result.append(Outcome(end: date, days: previous.days(to: date),
-                                      onTime: date <= due.adding(days: slack), open: false))
+                let day = meetings[i].date.daysSinceEpoch
+                let due = dueDay(after: i - 1, day: previous, of: schedule)
+                result.append(Outcome(end: day, days: day - previous, onTime: day <= due + slack, open: false))
+                previous = day
             }
         }
         if today > schedule.lastLateDay, let last = meetings.last {
-            result.append(Outcome(end: today, days: last.date.days(to: today), onTime: false, open: true))
+            result.append(Outcome(end: today.daysSinceEpoch, days: last.date.days(to: today), onTime: false, open: true))
         }
         return result
     }
@@ -100,37 +112,39 @@ public struct Consistency: Sendable, Hashable {
         let settings = schedule.member.settings
         let window = settings.consistencyWindow.days
         let meetings = schedule.meetings
-        // The 1:1s are judged once; each day counts them by bisection.
-        let closed = outcomes(schedule: schedule, today: today, from: today.adding(days: -400 - window)).filter { !$0.open }
+        let from = today.adding(days: -400 - window)
+        // The 1:1s are judged once; each day counts them by bisection. Days
+        // are day numbers: the look-back walks hundreds of them.
+        let closed = outcomes(schedule: schedule, today: today, from: from).filter { !$0.open }
         var onTimeBefore = [0]
         onTimeBefore.reserveCapacity(closed.count + 1)
         for outcome in closed { onTimeBefore.append(onTimeBefore[onTimeBefore.count - 1] + (outcome.onTime ? 1 : 0)) }
+        // The days of the 1:1s from the last one held by `from` on (every
+        // day looked at is later).
+        let base = max(0, meetings.firstIndex(after: from) { $0.date } - 1)
+        let held = meetings[base...].map(\.date.daysSinceEpoch)
         // The last day on time after each 1:1, worked out once per 1:1:
         // most days of the look-back share the one before.
-        var lateAfter: (meeting: Int, day: LocalDate)?
-        func below(at day: LocalDate) -> Bool {
-            let first = closed.firstIndex(after: day.adding(days: -window)) { $0.end }
+        var lateAfter: (meeting: Int, day: Int)?
+        func below(at day: Int) -> Bool {
+            let first = closed.firstIndex(after: day - window) { $0.end }
             let end = closed.firstIndex(after: day) { $0.end }
             var count = max(0, end - first)
-            let last = meetings.firstIndex(after: day) { $0.date } - 1
+            let last = held.firstIndex(after: day) { $0 } - 1
             if last >= 0 {
                 if lateAfter?.meeting != last {
-                    let due = Schedule.dueDate(after: meetings[last].date, cadence: schedule.cadence, away: schedule.member.away)
-                    lateAfter = (last, due.adding(days: settings.slack.days))
+                    lateAfter = (last, dueDay(after: base + last, day: held[last], of: schedule) + settings.slack.days)
                 }
                 if day > lateAfter!.day { count += 1 }
             }
             guard count >= 3 else { return false }
             return Double(onTimeBefore[end] - onTimeBefore[first]) / Double(count) < settings.consistencyFloor
         }
-        guard below(at: today) else { return nil }
-        var start = today
-        var day = today.adding(days: -1)
-        while day > today.adding(days: -400), below(at: day) {
-            start = day
-            day = day.adding(days: -1)
-        }
-        return start
+        let todayNumber = today.daysSinceEpoch
+        guard below(at: todayNumber) else { return nil }
+        var start = todayNumber
+        while start - 1 > todayNumber - 400, below(at: start - 1) { start -= 1 }
+        return LocalDate(daysSinceEpoch: start)
     }
 }
 

@@ -58,8 +58,9 @@ extension ActionItem {
 
 extension Array {
     /// The index of the first element dated strictly after `date` in this
-    /// array sorted by `dateOf` (`count` when none), by bisection.
-    func firstIndex(after date: LocalDate, dateOf: (Element) -> LocalDate) -> Int {
+    /// array sorted by `dateOf` (`count` when none), by bisection. Dates
+    /// are `LocalDate`s or day numbers.
+    func firstIndex<Day: Comparable>(after date: Day, dateOf: (Element) -> Day) -> Int {
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2

@@ -8,15 +8,47 @@
 public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
     /// The zone's name, "America/New_York", or "UTC", or for a fixed or
     /// POSIX zone a description of it.
-    public let identifier: String
+    public var identifier: String { storage.identifier }
     /// The recorded changes of local time, in increasing order of instant.
-    public let transitions: [Transition]
+    public var transitions: [Transition] { storage.transitions }
     /// The local time types the transitions refer to; type 0 is the one in
     /// effect before the first transition.
-    public let localTimeTypes: [ZoneOffset]
+    public var localTimeTypes: [ZoneOffset] { storage.localTimeTypes }
     /// The rule for instants at and after the last transition (and for all
     /// instants when there is none); nil when the data stops there.
-    public let footer: PosixTimeZoneRule?
+    public var footer: PosixTimeZoneRule? { storage.footer }
+
+    /// The parts, shared by every copy: a zone goes wherever a calendar
+    /// goes (into each of thousands of reminder sequences), and a copy is
+    /// then one reference, not one per part.
+    private final class Storage: Sendable {
+        let identifier: String
+        let transitions: [Transition]
+        let localTimeTypes: [ZoneOffset]
+        let footer: PosixTimeZoneRule?
+
+        init(identifier: String, transitions: [Transition], localTimeTypes: [ZoneOffset], footer: PosixTimeZoneRule?) {
+            self.identifier = identifier
+            self.transitions = transitions
+            self.localTimeTypes = localTimeTypes
+            self.footer = footer
+        }
+    }
+
+    private let storage: Storage
+
+    /// Equal when every part is.
+    public static func == (a: TimeZoneRules, b: TimeZoneRules) -> Bool {
+        a.storage === b.storage || (a.identifier == b.identifier && a.transitions == b.transitions
+            && a.localTimeTypes == b.localTimeTypes && a.footer == b.footer)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(identifier)
+        hasher.combine(transitions)
+        hasher.combine(localTimeTypes)
+        hasher.combine(footer)
+    }
 
     /// A change of local time: from `secondsSinceEpoch` on, the type at
     /// `localTimeType` (an index into `localTimeTypes`) is in effect.
@@ -40,10 +72,7 @@ public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
         precondition(!localTimeTypes.isEmpty, "a zone needs at least one local time type")
         precondition(transitions.allSatisfy { localTimeTypes.indices.contains($0.localTimeType) },
                      "transition to a local time type that does not exist")
-        self.identifier = identifier
-        self.transitions = transitions
-        self.localTimeTypes = localTimeTypes
-        self.footer = footer
+        storage = Storage(identifier: identifier, transitions: transitions, localTimeTypes: localTimeTypes, footer: footer)
     }
 
     /// A zone that follows a POSIX TZ rule for all time, as `TZ=EST5EDT,M3.2.0,M11.1.0` asks.
@@ -94,13 +123,15 @@ public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
     /// transition, the footer from the last one on, the data in between.
     func offset(at seconds: Int64) -> ZoneOffset {
         let after = firstTransition(after: seconds)
-        if after == transitions.count, let footer { return footer.offset(atSeconds: seconds) }
-        return after == 0 ? localTimeTypes[0] : localTimeTypes[transitions[after - 1].localTimeType]
+        let storage = self.storage
+        if after == storage.transitions.count, let footer = storage.footer { return footer.offset(atSeconds: seconds) }
+        return after == 0 ? storage.localTimeTypes[0] : storage.localTimeTypes[storage.transitions[after - 1].localTimeType]
     }
 
     /// The index of the first transition strictly after `seconds`
     /// (`transitions.count` when there is none), by binary search.
     func firstTransition(after seconds: Int64) -> Int {
+        let transitions = storage.transitions
         var low = 0, high = transitions.count
         while low < high {
             let mid = (low + high) / 2
