@@ -136,19 +136,15 @@ final class StaleSequence: EventSequence {
     let local: LocalDateTime
     /// How often the alert repeats.
     let span: TimeSpan
-    let text: ReminderText
-    let item: ActionItem
-    let staleness: Staleness
+    /// What the alerts are about, shared with them.
+    let subject: StaleItem
 
-    init(_ item: ActionItem, _ staleness: Staleness, from start: Instant, every span: TimeSpan, deferral: Deferral,
-         text: ReminderText, context: PlanContext) {
-        self.item = item
-        self.staleness = staleness
+    init(_ subject: StaleItem, from start: Instant, every span: TimeSpan, deferral: Deferral, context: PlanContext) {
+        self.subject = subject
         self.start = start
         local = context.calendar.zone.local(start)
         self.span = span
         self.deferral = deferral
-        self.text = text
         self.context = context
     }
 
@@ -159,6 +155,20 @@ final class StaleSequence: EventSequence {
     }
 
     func make(_ n: Int, _ scheduled: Instant) -> Reminder {
-        text.staleReminder(item, staleness, occurrence: n + 1, scheduled: scheduled)
+        subject.text.staleReminder(subject, occurrence: n + 1, scheduled: scheduled)
+    }
+}
+
+/// A stale item with why it is stale: what its alerts say. Each alert keeps
+/// it to write its body from (one reference instead of a copy of the item).
+final class StaleItem: Sendable {
+    let item: ActionItem
+    let staleness: Staleness
+    let text: ReminderText
+
+    init(_ item: ActionItem, _ staleness: Staleness, text: ReminderText) {
+        self.item = item
+        self.staleness = staleness
+        self.text = text
     }
 }

@@ -127,8 +127,8 @@ final class PlanContext: Sendable {
             let snooze = [memberSnooze, snoozes[item.id]].compactMap { $0 }.max()
             let itemDeferral = deferrals[snooze] ?? deferral(for: member, snoozedUntil: snooze)
             deferrals[snooze] = itemDeferral
-            result.append(StaleSequence(item, staleness, from: calendar.startOfDay(day), every: member.settings.repeatEvery,
-                                        deferral: itemDeferral, text: text, context: self))
+            result.append(StaleSequence(StaleItem(item, staleness, text: text), from: calendar.startOfDay(day),
+                                        every: member.settings.repeatEvery, deferral: itemDeferral, context: self))
         }
 
         // Drift: once per fall below the consistency floor.

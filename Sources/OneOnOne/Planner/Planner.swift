@@ -143,7 +143,8 @@ public enum Planner {
                 }
             }
             ledger.reserveCapacity(ledger.count + fire.count)
-            result.reserveCapacity(result.count + fire.count)
+            // Room grows at least twofold: most wakes add a few reminders.
+            if result.capacity < result.count + fire.count { result.reserveCapacity(max(result.count + fire.count, 2 * result.capacity)) }
             for i in firingOrder(fire) {
                 ledger.record(fire[i].key, at: t)
                 result.append(fire[i])

@@ -7,17 +7,20 @@
 final class ReminderText: Sendable {
     let context: PlanContext
     let schedule: Schedule
+    /// The member, kept apart from the schedule: every reminder reads their
+    /// key and name.
+    let member: Member
     /// "Alice" from "Alice Kovalenko": titles stay short.
     let firstName: String
 
     init(context: PlanContext, schedule: Schedule) {
         self.context = context
         self.schedule = schedule
+        member = schedule.member
         let name = schedule.member.name
         firstName = String(name.split(separator: " ").first ?? Substring(name))
     }
 
-    var member: Member { schedule.member }
     var today: LocalDate { context.today }
 
     /// "every 2 weeks, last held Nov 10" / "every 2 weeks, never held".
@@ -88,19 +91,25 @@ final class ReminderText: Sendable {
         }
     }
 
-    func staleReminder(_ item: ActionItem, _ staleness: Staleness, occurrence: Int, scheduled: Instant) -> Reminder {
-        Reminder(
-            key: "stale-action/\(item.id)/\(staleness.since)#\(occurrence)", kind: .staleAction,
+    /// Alert #`occurrence` about `subject`, which writes its body.
+    func staleReminder(_ subject: StaleItem, occurrence: Int, scheduled: Instant) -> Reminder {
+        let item = subject.item
+        return Reminder(
+            key: "stale-action/\(item.id)/\(subject.staleness.since)#\(occurrence)", kind: .staleAction,
             urgency: occurrence > 3 ? .critical : .normal, member: member.key, memberName: member.name,
             actionID: item.id, due: item.due, scheduled: scheduled, lateBy: nil, occurrence: occurrence,
-            title: "Stale item for \(firstName): \(ReminderText.shortened(item.text))") { [self] lateBy in
-            let who = item.owner == .me ? "your item" : "\(firstName)'s item"
-            var body = ["\(member.name), \(who) [\(item.id)]: \(item.text)",
-                        "Stale: \(staleness.reasons.map(\.text).joined(separator: "; ")). Written down \(DateText.short(item.created)).",
-                        "Mark it with: oneonone action done|touch|drop \(item.id)"]
-            body += lateLine(lateBy)
-            return body.joined(separator: "\n")
+            title: "Stale item for \(firstName): \(ReminderText.shortened(item.text))") { [subject] lateBy in
+            subject.text.staleBody(subject.item, subject.staleness, lateBy: lateBy)
         }
+    }
+
+    func staleBody(_ item: ActionItem, _ staleness: Staleness, lateBy: Int64?) -> String {
+        let who = item.owner == .me ? "your item" : "\(firstName)'s item"
+        var body = ["\(member.name), \(who) [\(item.id)]: \(item.text)",
+                    "Stale: \(staleness.reasons.map(\.text).joined(separator: "; ")). Written down \(DateText.short(item.created)).",
+                    "Mark it with: oneonone action done|touch|drop \(item.id)"]
+        body += lateLine(lateBy)
+        return body.joined(separator: "\n")
     }
 
     /// `text` cut to 60 characters (57 and an ellipsis).
