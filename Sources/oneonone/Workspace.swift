@@ -43,8 +43,8 @@ struct Workspace {
         case .success(let config): self.config = config
         case .failure(let failure): throw Failure(failure.description)
         }
-        history = HistoryStore(directory: paths.dataDirectory(explicit: options.dataDir))
         state = StateStore(directory: paths.stateDirectory(explicit: options.stateDir))
+        history = HistoryStore(directory: paths.dataDirectory(explicit: options.dataDir), snapshot: state.historySnapshotPath)
         now = try Workspace.clock(environment)
         calendar = ZonedCalendar(zone: config.timeZone)
     }
@@ -71,7 +71,7 @@ struct Workspace {
         let records: History
         do {
             records = try notes ? history.load()
-                : history.loadWithoutNotes(snapshot: state.historySnapshotPath, openItemsOnly: !closedItems)
+                : history.loadWithoutNotes(openItemsOnly: !closedItems)
         } catch { throw Failure(error.description) }
         return try withState(records, markSeen: markSeen)
     }

@@ -8,7 +8,7 @@ import Glibc
 /// exactly as from the text, and never from an old one.
 @Suite("oneonone commands: the history's snapshot")
 struct SnapshotTests {
-    @Test("taken once the history has been left alone a few seconds, it answers as the text does; a new 1:1 or a hand edit is seen at once")
+    @Test("the first read leaves a snapshot and a change leaves a new one; commands answer from it as the text does, and a hand edit is seen at once")
     func snapshot() throws {
         let world = try World().withExampleHistory()
         defer { world.remove() }
@@ -20,38 +20,36 @@ struct SnapshotTests {
             guard let field = rest.firstRange(of: "\"last\": \"") else { return nil }
             return String(rest[field.upperBound...].prefix(10))
         }
-
-        // Just copied in: no snapshot yet, the text answers.
-        let fromText = try world.oneonone("plan", "--days", "30", "--json")
-        #expect(fromText.status == 0, "\(fromText.stderr)")
-        #expect(access(snapshot, F_OK) != 0)
-
-        /// The snapshot file as one version: a new one is a new file.
-        func taken() -> [Int] {
+        /// The snapshot file: a new one is a new file, renamed into place.
+        func file() -> Int? {
             var st = stat()
-            guard stat(snapshot, &st) == 0 else { return [] }
-            return [Int(st.st_ino), st.st_mtim.tv_sec, st.st_mtim.tv_nsec]
+            return stat(snapshot, &st) == 0 ? Int(st.st_ino) : nil
         }
 
-        // Left alone, the next read takes one, and the answers stay the same.
-        usleep(3_200_000)
-        #expect(try last("alice") == "2026-11-17")
-        let first = taken()
-        #expect(!first.isEmpty)
+        // Just copied in: the text answers, and leaves a snapshot.
+        #expect(file() == nil)
+        let fromText = try world.oneonone("plan", "--days", "30", "--json")
+        #expect(fromText.status == 0, "\(fromText.stderr)")
+        let first = try #require(file())
+        // The next command answers from it, as the text did: reading the
+        // text would have left a new one.
         let fromSnapshot = try world.oneonone("plan", "--days", "30", "--json")
         #expect(fromSnapshot.stdout == fromText.stdout)
         #expect(fromSnapshot.stdout.contains("\"key\": \"overdue/bob/2026-11-20#1\""))
-        // It answered: reading the settled text would have taken a new one.
-        #expect(taken() == first)
+        #expect(try last("alice") == "2026-11-17")
+        #expect(file() == first)
 
-        // A 1:1 recorded now counts at once; once settled, a new snapshot.
+        // A 1:1 recorded now leaves a new snapshot, which answers at once.
         #expect(try world.oneonone("met", "bob", "--on", "2026-11-23").status == 0)
+        let second = try #require(file())
+        #expect(second != first)
         #expect(try last("bob") == "2026-11-23")
         #expect(!(try world.oneonone("plan", "--days", "30", "--json").stdout.contains("overdue/bob/2026-11-20")))
+        // Once the file has settled it is marked so in place, and answers still.
         usleep(3_200_000)
         #expect(try last("bob") == "2026-11-23")
-        let second = taken()
-        #expect(!second.isEmpty && second != first)
+        #expect(try last("bob") == "2026-11-23")
+        #expect(file() == second)
 
         // An edit by hand that keeps the file's size is seen at once too.
         let edited = try world.historyText().replacing("on = 2026-11-17", with: "on = 2026-11-18")

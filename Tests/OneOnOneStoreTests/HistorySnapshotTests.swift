@@ -127,12 +127,12 @@ struct HistorySnapshotTests {
     struct Files {
         let dir: TemporaryDirectory
         let store: HistoryStore
-        var snapshot: String { dir.path + "/state/history.snapshot" }
+        var snapshot: String { store.snapshot! }
 
         init() throws {
             dir = try TemporaryDirectory()
             try dir.write("history.toml", HistoryScannerTests.sample)
-            store = HistoryStore(directory: dir.path)
+            store = HistoryStore(directory: dir.path, snapshot: dir.path + "/state/history.snapshot")
         }
 
         /// What the text says, read the full way.
@@ -143,7 +143,7 @@ struct HistorySnapshotTests {
     func writtenAndUsed() throws {
         let files = try Files()
         defer { files.dir.remove() }
-        let first = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        let first = try files.store.loadWithoutNotes(settledAfter: 0)
         #expect(first == (try files.fromText()))
         #expect(FileSystem.exists(files.snapshot))
         #expect(try mode(files.snapshot) == 0o600)
@@ -153,16 +153,16 @@ struct HistorySnapshotTests {
         let version = try #require(FileSystem.version(of: files.store.path))
         let other = History(meetings: [Meeting(member: "bob", date: nov(3), topics: [], mood: nil)])
         try FileSystem.atomicWrite(path: files.snapshot, bytes: try #require(HistorySnapshot.encode(other, of: version)))
-        #expect(try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0) == other)
+        #expect(try files.store.loadWithoutNotes(settledAfter: 0) == other)
     }
 
     @Test("a record appended after the snapshot is seen, and the snapshot is taken again")
     func appendSeen() throws {
         let files = try Files()
         defer { files.dir.remove() }
-        _ = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        _ = try files.store.loadWithoutNotes(settledAfter: 0)
         try files.store.recordMeeting(Meeting(member: "bob", date: nov(12), topics: ["feedback"], mood: 2))
-        let read = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        let read = try files.store.loadWithoutNotes(settledAfter: 0)
         #expect(read.meetings(with: "bob").map(\.date) == [nov(12)])
         #expect(read == (try files.fromText()))
         let version = try #require(FileSystem.version(of: files.store.path))
@@ -173,7 +173,7 @@ struct HistorySnapshotTests {
     func sameSizeEditSeen() throws {
         let files = try Files()
         defer { files.dir.remove() }
-        _ = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        _ = try files.store.loadWithoutNotes(settledAfter: 0)
         let before = try #require(FileSystem.version(of: files.store.path))
         // Past the file system clock's tick, then an edit in place: mood 4 → 5.
         usleep(50_000)
@@ -188,22 +188,65 @@ struct HistorySnapshotTests {
         let after = try #require(FileSystem.version(of: files.store.path))
         #expect(after.size == before.size && after.modified == before.modified)
 
-        let read = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        let read = try files.store.loadWithoutNotes(settledAfter: 0)
         #expect(read.meetings(with: "alice").map(\.mood) == [5])
     }
 
-    @Test("no snapshot is taken of a file changed within the last seconds, nor of one read with a warning")
-    func notTaken() throws {
+    @Test("a snapshot of a file changed within the last seconds is trusted only while the text hashes the same; none is taken of one read with a warning")
+    func unsettledAndWarned() throws {
         let files = try Files()
         defer { files.dir.remove() }
-        // Just written: a further write could fall in the same clock tick.
-        #expect(try files.store.loadWithoutNotes(snapshot: files.snapshot) == (try files.fromText()))
-        #expect(!FileSystem.exists(files.snapshot))
+        // Just written: a further write could fall in the same clock tick
+        // and keep the version, so the snapshot carries the text's hash.
+        #expect(try files.store.loadWithoutNotes() == (try files.fromText()))
+        let version = try #require(FileSystem.version(of: files.store.path))
+        let taken = try readBytes(files.snapshot)
+        #expect(HistorySnapshot.decode(taken, of: version) == nil)
+        let hash = try readBytes(files.store.path).withUnsafeBytes { ContentHash.of($0) }
+        #expect(HistorySnapshot.decode(taken, of: version, textMatches: { $0 == hash }) == (try files.fromText()))
+        // One whose hash is not the text's is not used, though the version matches.
+        let other = History(meetings: [Meeting(member: "bob", date: nov(3), topics: [], mood: nil)])
+        try FileSystem.atomicWrite(path: files.snapshot, bytes: try #require(
+            HistorySnapshot.encode(other, of: version, textHash: hash ^ 1, settled: false)))
+        #expect(try files.store.loadWithoutNotes() == (try files.fromText()))
         // A torn last record is a warning: the text stays the authority.
+        #expect(unlink(files.snapshot) == 0)
         try files.dir.write("history.toml", HistoryScannerTests.sample + "[[met]]\nmember = \"bob\"\non = 2026-1")
-        let read = try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0)
+        let read = try files.store.loadWithoutNotes(settledAfter: 0)
         #expect(read.meetings(with: "bob").isEmpty)
         #expect(!FileSystem.exists(files.snapshot))
+    }
+
+    @Test("a 1:1, a new item and a touch each leave a snapshot that gives back what the text says")
+    func writersLeaveSnapshots() throws {
+        let files = try Files()
+        defer { files.dir.remove() }
+        func check(_ what: String) throws {
+            let version = try #require(FileSystem.version(of: files.store.path))
+            let read = HistorySnapshot.read(files.snapshot, of: version, text: files.store.path, openItemsOnly: false,
+                                            now: WallClock.now())
+            #expect(read == (try files.fromText()), "\(what)")
+        }
+        try files.store.recordMeeting(Meeting(member: "bob", date: nov(12), note: "fine", topics: ["feedback"], mood: 2))
+        try check("met")
+        let item = try files.store.addAction(member: "bob", text: "Share the deck", owner: .them, due: nov(20), created: nov(12))
+        try check("action add")
+        try files.store.touch(actionID: item.id, kind: .done, on: nov(13), note: "shared")
+        try check("action done")
+        #expect(try files.store.loadWithoutNotes(openItemsOnly: true).actions.map(\.id) == ["1"])
+    }
+
+    @Test("once the file settles, a snapshot trusted by its text's hash is marked settled in place, and then by its version alone")
+    func markedSettled() throws {
+        let files = try Files()
+        defer { files.dir.remove() }
+        try files.store.recordMeeting(Meeting(member: "bob", date: nov(12)))
+        let version = try #require(FileSystem.version(of: files.store.path))
+        #expect(HistorySnapshot.decode(try readBytes(files.snapshot), of: version) == nil)
+        let inode = try #require(FileSystem.version(of: files.snapshot)).inode
+        #expect(try files.store.loadWithoutNotes(settledAfter: 0) == (try files.fromText()))
+        #expect(HistorySnapshot.decode(try readBytes(files.snapshot), of: version) == (try files.fromText()))
+        #expect(try #require(FileSystem.version(of: files.snapshot)).inode == inode)
     }
 
     @Test("a snapshot that is garbage is ignored and replaced; one that cannot be written is only skipped")
@@ -212,17 +255,43 @@ struct HistorySnapshotTests {
         defer { files.dir.remove() }
         try FileSystem.createDirectories(files.dir.path + "/state")
         try files.dir.writeBytes("state/history.snapshot", Array("not a snapshot\n".utf8))
-        #expect(try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0) == (try files.fromText()))
+        #expect(try files.store.loadWithoutNotes(settledAfter: 0) == (try files.fromText()))
         let version = try #require(FileSystem.version(of: files.store.path))
         #expect(HistorySnapshot.decode(try readBytes(files.snapshot), of: version) == (try files.fromText()))
 
         // Where no file can be made, the history still reads.
-        let nowhere = files.store.path + "/not-a-directory/history.snapshot"
-        #expect(try files.store.loadWithoutNotes(snapshot: nowhere, settledAfter: 0) == (try files.fromText()))
+        let nowhere = HistoryStore(directory: files.dir.path, snapshot: files.store.path + "/not-a-directory/history.snapshot")
+        #expect(try nowhere.loadWithoutNotes(settledAfter: 0) == (try files.fromText()))
+    }
+}
+
+extension HistorySnapshot {
+    /// A snapshot trusted by its version alone, as of a settled file.
+    static func encode(_ history: History, of version: FileVersion) -> [UInt8]? {
+        encode(history, of: version, textHash: 0, settled: true)
     }
 }
 
 extension HistorySnapshotTests {
+    @Test("a text hashed in pieces hashes as in one, wherever it is cut; another text hashes otherwise")
+    func contentHash() {
+        let text = Array(HistoryScannerTests.sample.utf8)
+        let whole = text.withUnsafeBytes { ContentHash.of($0) }
+        for cut in [0, 1, 7, 31, 32, 33, 64, text.count / 2, text.count - 1, text.count] {
+            for second in [cut, min(text.count, cut + 5), min(text.count, cut + 40)] {
+                var hash = ContentHash()
+                text[..<cut].withUnsafeBytes { hash.add($0) }
+                text[cut..<second].withUnsafeBytes { hash.add($0) }
+                text[second...].withUnsafeBytes { hash.add($0) }
+                #expect(hash.value == whole, "cut at \(cut), \(second)")
+            }
+        }
+        var changed = text
+        changed[text.count / 2] ^= 1
+        #expect(changed.withUnsafeBytes { ContentHash.of($0) } != whole)
+        #expect((text + [0]).withUnsafeBytes { ContentHash.of($0) } != whole)
+    }
+
     /// A small history with every kind of field.
     static let fixed = History(
         meetings: [Meeting(member: "alice", date: nov(3), topics: ["career", "feedback"], mood: 4),
@@ -234,11 +303,11 @@ extension HistorySnapshotTests {
     func layoutPinned() throws {
         let bytes = try #require(HistorySnapshot.encode(Self.fixed, of: Self.version))
         let sum = bytes.withUnsafeBytes { HistorySnapshot.checksum($0) }
-        #expect(HistorySnapshot.formatVersion == 2 && sum == Self.pinnedChecksum,
+        #expect(HistorySnapshot.formatVersion == 3 && sum == Self.pinnedChecksum,
                 "the snapshot's layout changed (checksum \(String(sum, radix: 16))): raise formatVersion, then pin the new checksum")
     }
 
-    static let pinnedChecksum: UInt64 = 0x2ab2_9f78_ee85_7f88
+    static let pinnedChecksum: UInt64 = 0x3d2d_5bbf_be34_a1e8
 
     @Test("a history the fast reader leaves to the parser (a multi-line note) is snapshotted too, without its notes")
     func fullPathSnapshotted() throws {
@@ -246,10 +315,10 @@ extension HistorySnapshotTests {
         defer { dir.remove() }
         try dir.write("history.toml", HistoryScannerTests.sample.replacing("note = \"Talked", with: "note = \"\"\"Talked\nmore")
             .replacing("the roadmap\\\"\"", with: "the roadmap\\\"\"\"\""))
-        let store = HistoryStore(directory: dir.path)
         let snapshot = dir.path + "/history.snapshot"
+        let store = HistoryStore(directory: dir.path, snapshot: snapshot)
         #expect(HistoryScanner.read(try readBytes(store.path), members: nil) == nil)
-        let read = try store.loadWithoutNotes(snapshot: snapshot, settledAfter: 0)
+        let read = try store.loadWithoutNotes(settledAfter: 0)
         #expect(read.meetings(with: "alice").map(\.note) == [nil])
         #expect(read.actions.flatMap(\.touches).map(\.note) == [nil])
         let version = try #require(FileSystem.version(of: store.path))
@@ -277,12 +346,12 @@ extension HistorySnapshotTests {
             """)
         let expected = Self.openOnly(try files.fromText())
         #expect(expected.actions.map(\.id) == ["1"])
-        let fromText = try files.store.loadWithoutNotes(snapshot: files.snapshot, openItemsOnly: true, settledAfter: 0)
+        let fromText = try files.store.loadWithoutNotes(openItemsOnly: true, settledAfter: 0)
         #expect(FileSystem.exists(files.snapshot))
-        let fromSnapshot = try files.store.loadWithoutNotes(snapshot: files.snapshot, openItemsOnly: true, settledAfter: 0)
+        let fromSnapshot = try files.store.loadWithoutNotes(openItemsOnly: true, settledAfter: 0)
         #expect(fromText == expected)
         #expect(fromSnapshot == expected)
-        #expect(try files.store.loadWithoutNotes(snapshot: files.snapshot, settledAfter: 0) == (try files.fromText()))
+        #expect(try files.store.loadWithoutNotes(settledAfter: 0) == (try files.fromText()))
     }
 
     @Test("a file counts as settled only once its last change is the given seconds behind the clock")

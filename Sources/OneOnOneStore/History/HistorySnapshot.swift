@@ -3,17 +3,23 @@ import Glibc
 #endif
 import OneOnOne
 
-/// A binary copy of the history as last read, for commands that need no
-/// notes (`plan`, `status`, `export` …): kept in the state directory and
-/// used only while the history file is the very version it was taken of.
+/// A binary copy of the history as last read or written, for commands that
+/// need no notes (`plan`, `status`, `export` …): kept in the state
+/// directory and used only while the history file holds exactly the text it
+/// was taken of.
 ///
 /// The text file stays the one record of what happened; the snapshot only
 /// saves reading it again. Ten years of a large team is tens of megabytes
-/// of TOML, and reading that is most of a `plan`. The snapshot is taken of
-/// a file that read with no warning and whose last change has settled
-/// (`FileVersion.isSettled`), and it is ignored, and replaced on the next
-/// read, when anything does not match: the file's version, the format, a
-/// checksum. Deleting it is always safe.
+/// of TOML, and reading that is most of a `plan`. The snapshot records the
+/// file's version (`FileVersion`) and a hash of its text. A snapshot taken
+/// of a file whose last change had settled (`FileVersion.isSettled`) is
+/// vouched for by the version alone; one taken right after a change (by
+/// `met`, `action …`, or a read within seconds of an edit) is used only
+/// once the file's text is hashed again and matches, since a second write
+/// within one tick of the file system's clock could keep the version. It is
+/// ignored, and replaced on the next read, when anything does not match:
+/// the version, the text, the format, a checksum. Deleting it is always
+/// safe.
 ///
 /// It has two parts, each with its length and checksum: what planning
 /// reads (the 1:1s and the open items) and the items done or dropped,
@@ -25,7 +31,7 @@ enum HistorySnapshot {
     /// Raise it whenever the layout, or what reading the text makes of a
     /// record, changes: a snapshot taken by another version is then read
     /// from the text again instead of being trusted.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// The header's words: magic, format, the file's version (7 words),
     /// then each part's length and checksum.
@@ -33,10 +39,14 @@ enum HistorySnapshot {
 
     // MARK: - Writing
 
-    /// The snapshot of `history` read from the file at `version`; nil for a
-    /// history it cannot hold exactly (notes, snoozes, first-seen days come
-    /// from elsewhere or are not kept).
-    static func encode(_ history: History, of version: FileVersion) -> [UInt8]? {
+    /// The snapshot of `history` read from the file at `version`, whose
+    /// text hashes to `textHash` (`ContentHash`); nil for a history it
+    /// cannot hold exactly (notes, snoozes, first-seen days come from
+    /// elsewhere or are not kept).
+    ///
+    /// - Parameter settled: whether the file's last change had settled, so
+    ///   that its version alone vouches for its text.
+    static func encode(_ history: History, of version: FileVersion, textHash: UInt64, settled: Bool) -> [UInt8]? {
         guard history.snoozes.isEmpty, history.firstSeen.isEmpty else { return nil }
         var out = Writer()
         out.reserve(history.meetingCount * 24 + history.actions.count * 96 + 4096)
@@ -46,6 +56,8 @@ enum HistorySnapshot {
             out.int(word)
         }
         let planStart = out.bytes.count
+        out.int(Int(bitPattern: UInt(textHash)))
+        out.int(settled ? 1 : 0)
 
         // Every member key named by a 1:1 or an item, once.
         var memberIndex: [String: Int] = [:]
@@ -139,15 +151,25 @@ enum HistorySnapshot {
     /// The history in `bytes`, if they are a whole snapshot of the file at
     /// `version`.
     ///
-    /// - Parameter openItemsOnly: leave out the items done or dropped (the
-    ///   part that holds them is then neither read nor checked).
-    static func decode(_ bytes: [UInt8], of version: FileVersion, openItemsOnly: Bool = false) -> History? {
-        bytes.withUnsafeBytes { decode($0, of: version, openItemsOnly: openItemsOnly) }
+    /// - Parameters:
+    ///   - openItemsOnly: leave out the items done or dropped (the part
+    ///     that holds them is then neither read nor checked).
+    ///   - textMatches: for a snapshot taken before the file settled,
+    ///     whether the file's text now hashes to the hash given.
+    static func decode(_ bytes: [UInt8], of version: FileVersion, openItemsOnly: Bool = false,
+                       textMatches: (UInt64) -> Bool = { _ in false }) -> History? {
+        bytes.withUnsafeBytes { decode($0, of: version, openItemsOnly: openItemsOnly, textMatches: textMatches) }
     }
 
     /// The history in the snapshot file at `path`, read in place (mapped,
-    /// not copied), if it is a whole snapshot of the file at `version`.
-    static func read(_ path: String, of version: FileVersion, openItemsOnly: Bool) -> History? {
+    /// not copied), if it is a whole snapshot of the history file at `text`
+    /// as it is now, at `version`.
+    ///
+    /// A snapshot whose text had to be hashed again to be trusted is marked
+    /// settled once the file has been left alone `settledAfter` seconds at
+    /// `now`, so that later reads trust the version alone.
+    static func read(_ path: String, of version: FileVersion, text: String, openItemsOnly: Bool,
+                     now: Instant, settledAfter: Int64 = FileVersion.settleSeconds) -> History? {
         guard let file = try? FileSystem.Mapped(path) else { return nil }
         // The header says how much is about to be read: that much is paged
         // in at once instead of a fault at a time.
@@ -158,10 +180,36 @@ enum HistorySnapshot {
                 file.prefetch(headerWords * 8 + plan + (openItemsOnly ? 0 : rest))
             }
         }
-        return decode(file.bytes, of: version, openItemsOnly: openItemsOnly)
+        var hashed = false
+        let history = decode(file.bytes, of: version, openItemsOnly: openItemsOnly) { expected in
+            guard let current = try? FileSystem.Mapped(text) else { return false }
+            current.prefetch(current.bytes.count)
+            hashed = true
+            return ContentHash.of(current.bytes) == expected
+        }
+        if history != nil, hashed, version.isSettled(at: now, after: settledAfter) {
+            try? FileSystem.patch(path: path, markedSettled(file.bytes))
+        }
+        return history
     }
 
-    static func decode(_ raw: UnsafeRawBufferPointer, of version: FileVersion, openItemsOnly: Bool) -> History? {
+    /// What marks the snapshot in `bytes` (one that decoded) settled: the
+    /// flag, written first, then the checksum of the part that holds it. A
+    /// reader in between sees a checksum that does not match, and reads
+    /// the text.
+    static func markedSettled(_ bytes: UnsafeRawBufferPointer) -> [(offset: Int, bytes: [UInt8])] {
+        let planStart = headerWords * 8, flag = planStart + 8
+        let planEnd = planStart + bytes.loadUnaligned(fromByteOffset: 9 * 8, as: Int.self)
+        let one = withUnsafeBytes(of: 1.littleEndian) { [UInt8]($0) }
+        var sum = ContentHash()
+        sum.add(UnsafeRawBufferPointer(rebasing: bytes[planStart..<flag]))
+        one.withUnsafeBytes { sum.add($0) }
+        sum.add(UnsafeRawBufferPointer(rebasing: bytes[(flag + 8)..<planEnd]))
+        return [(flag, one), (10 * 8, withUnsafeBytes(of: Int(bitPattern: UInt(sum.value)).littleEndian) { [UInt8]($0) })]
+    }
+
+    static func decode(_ raw: UnsafeRawBufferPointer, of version: FileVersion, openItemsOnly: Bool,
+                       textMatches: (UInt64) -> Bool) -> History? {
         var input = Reader(raw)
         let expected = [Int(bitPattern: UInt(magic)), formatVersion, Int(bitPattern: UInt(version.device)),
                         Int(bitPattern: UInt(version.inode)), Int(version.size), Int(version.modified),
@@ -175,6 +223,9 @@ enum HistorySnapshot {
               openItemsOnly || UInt64(UInt(bitPattern: restSum)) == checksum(UnsafeRawBufferPointer(rebasing: raw[planEnd...]))
         else { return nil }
 
+        guard let textHash = input.int(), let settled = input.index(2),
+              settled == 1 || textMatches(UInt64(UInt(bitPattern: textHash)))
+        else { return nil }
         guard let memberCount = input.count() else { return nil }
         var memberKeys: [String] = []
         memberKeys.reserveCapacity(memberCount)
@@ -300,22 +351,8 @@ enum HistorySnapshot {
         return LocalDate(year: value >> 9, month: (value >> 5) & 15, day: value & 31)
     }
 
-    /// A 64-bit hash of the payload, eight bytes at a time: catches a copy
-    /// cut short or damaged on disk.
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var k = 0
-        while k + 8 <= bytes.count {
-            h = (h ^ bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 29
-            k += 8
-        }
-        while k < bytes.count {
-            h = (h ^ UInt64(bytes[k])) &* 0xC4CE_B9FE_1A85_EC53
-            k += 1
-        }
-        return h ^ (h >> 32)
-    }
+    /// The checksum of a part: catches a copy cut short or damaged on disk.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 { ContentHash.of(bytes) }
 
     /// Little-endian words and length-prefixed UTF-8 strings.
     struct Writer {

@@ -33,10 +33,15 @@ import TOML
 public struct HistoryStore: Sendable {
     /// The data directory that holds `history.toml`.
     public let directory: String
+    /// Where the history's snapshot is kept (`HistorySnapshot`), if
+    /// anywhere: `loadWithoutNotes` reads it, and every change leaves a new
+    /// one for the next reader.
+    public let snapshot: String?
 
     /// The history in `directory`; nothing is read or created until used.
-    public init(directory: String) {
+    public init(directory: String, snapshot: String? = nil) {
         self.directory = directory
+        self.snapshot = snapshot
     }
 
     var log: RecordLog { RecordLog(directory: directory, name: "history.toml") }
@@ -62,10 +67,10 @@ public struct HistoryStore: Sendable {
         try read(notes: notes).history
     }
 
-    /// Reads the whole history without notes, from the snapshot at
-    /// `snapshot` when it was taken of the file as it is now; otherwise from
-    /// the file, leaving a new snapshot there for the next reader when the
-    /// file read cleanly and has settled (see `HistorySnapshot`).
+    /// Reads the whole history without notes, from the snapshot (see
+    /// `snapshot`) when it was taken of the file as it is now; otherwise
+    /// from the file, leaving a new snapshot for the next reader when the
+    /// file read cleanly.
     ///
     /// A snapshot that cannot be written (a read-only directory, a full
     /// disk) is only a lost shortcut: the history read is returned anyway.
@@ -75,24 +80,33 @@ public struct HistoryStore: Sendable {
     ///     planning, `status` and `export` never look at (from the snapshot
     ///     they are then not even read).
     ///   - settledAfter: how many seconds the file must have been left
-    ///     alone before a snapshot is taken of it.
-    public func loadWithoutNotes(snapshot: String, openItemsOnly: Bool = false,
+    ///     alone for its version alone to vouch for its text.
+    public func loadWithoutNotes(openItemsOnly: Bool = false,
                                  settledAfter: Int64 = FileVersion.settleSeconds) throws(StoreError) -> History {
-        if let version = FileSystem.version(of: path), version.size > 0,
-           let history = HistorySnapshot.read(snapshot, of: version, openItemsOnly: openItemsOnly) {
+        if let snapshot, let version = FileSystem.version(of: path), version.size > 0,
+           let history = HistorySnapshot.read(snapshot, of: version, text: path, openItemsOnly: openItemsOnly,
+                                              now: WallClock.now(), settledAfter: settledAfter) {
             return history
         }
         let reading = try self.reading(validMembers: nil, notes: false)
-        if reading.warnings.isEmpty, let version = reading.version, version.size > 0,
-           version.isSettled(at: WallClock.now(), after: settledAfter),
-           let bytes = HistorySnapshot.encode(reading.output, of: version) {
-            try? FileSystem.createDirectories(FileSystem.split(snapshot).directory)
-            try? HistorySnapshot.write(bytes, to: snapshot)
+        if reading.warnings.isEmpty, let version = reading.version {
+            keepSnapshot(of: reading.output, text: reading.text.withUnsafeBytes { ContentHash.of($0) }, version: version,
+                         settled: version.isSettled(at: WallClock.now(), after: settledAfter))
         }
         guard openItemsOnly else { return reading.output }
         var history = reading.output
         history.actions.removeAll { $0.status != .open }
         return history
+    }
+
+    /// Leaves a snapshot of `history`, read from or written to the file at
+    /// `version` whose text hashes to `text`, when there is a place for it.
+    private func keepSnapshot(of history: History, text: UInt64, version: FileVersion, settled: Bool) {
+        guard let snapshot, version.size > 0,
+              let bytes = HistorySnapshot.encode(history, of: version, textHash: text, settled: settled)
+        else { return }
+        try? FileSystem.createDirectories(FileSystem.split(snapshot).directory)
+        try? HistorySnapshot.write(bytes, to: snapshot)
     }
 
     /// Reads the whole history, with what is worth a warning.
@@ -130,7 +144,7 @@ public struct HistoryStore: Sendable {
             var added = meeting
             added.note = nil
             history.add(added)
-            return (Self.record(meeting), history)
+            return (Self.record(meeting), history, history)
         }
     }
 
@@ -147,7 +161,9 @@ public struct HistoryStore: Sendable {
         return try append { history in
             let item = ActionItem(id: Self.nextID(after: history.actions), member: member, text: text, owner: owner,
                                   due: due, created: created)
-            return (Self.record(item), item)
+            var after = history
+            after.actions.append(item)
+            return (Self.record(item), item, after)
         }
     }
 
@@ -158,25 +174,41 @@ public struct HistoryStore: Sendable {
     public func touch(actionID: String, kind: Touch.Kind, on date: LocalDate, note: String?) throws(StoreError) {
         let path = self.path
         try append { (history: History) throws(StoreError) in
-            guard history.actions.contains(where: { $0.id == actionID }) else {
+            guard let i = history.actions.firstIndex(where: { $0.id == actionID }) else {
                 let suggestion = Suggestion.closest(to: actionID, in: history.actions.map(\.id))
                 throw StoreError(.unknownAction(id: actionID, path: path, suggestion: suggestion))
             }
-            return Self.record(actionID, Touch(kind: kind, date: date, note: note))
+            var after = history
+            after.actions[i].touches.append(Touch(kind: kind, date: date))
+            return (Self.record(actionID, Touch(kind: kind, date: date, note: note)), (), after)
         }
     }
 
     // MARK: - Records
 
+    /// Appends the record `record` makes from the history read under the
+    /// lock, which also gives what to return and the history (without
+    /// notes) with the record in it: the snapshot left for the next reader.
     private func append<Value>(
-        _ record: (History) throws(StoreError) -> (bytes: [UInt8], result: Value)
+        _ record: (History) throws(StoreError) -> (bytes: [UInt8], result: Value, after: History)
     ) throws(StoreError) -> Value {
-        try log.append(HistoryDecoder(members: nil, notes: false).decode,
-                       fast: { HistoryScanner.read($0, members: nil, notes: false) }, record)
-    }
-
-    private func append(_ record: (History) throws(StoreError) -> [UInt8]) throws(StoreError) {
-        try append { (history: History) throws(StoreError) in (try record(history), ()) }
+        var after: History?
+        let result = try log.append(HistoryDecoder(members: nil, notes: false).decode,
+                                    fast: { HistoryScanner.read($0, members: nil, notes: false) }) {
+            (history: History) throws(StoreError) in
+            let made = try record(history)
+            after = made.after
+            return (made.bytes, made.result)
+        } written: { _, kept, added, version in
+            guard snapshot != nil, let after else { return }
+            // The file was just written: its version alone cannot vouch
+            // for its text, so the text's hash goes with the snapshot.
+            var text = ContentHash()
+            kept.withUnsafeBytes { text.add($0) }
+            added.withUnsafeBytes { text.add($0) }
+            keepSnapshot(of: after, text: text.value, version: version, settled: false)
+        }
+        return result
     }
 
     /// One more than the largest decimal id; ids written by hand in other

@@ -42,6 +42,8 @@ struct RecordLog: Sendable {
         var needsNewline: Bool
         /// The version of the file that was read; nil when it was missing.
         var version: FileVersion? = nil
+        /// The file's bytes as read.
+        var text: [UInt8] = []
     }
 
     /// Reads the file under the shared lock; a missing file has no records.
@@ -52,6 +54,7 @@ struct RecordLog: Sendable {
         switch self.decode(bytes, decode, fast: fast) {
         case .success(var reading):
             reading.version = version
+            reading.text = bytes
             return reading
         case .failure(let diagnostics): throw StoreError(.invalid(diagnostics))
         }
@@ -65,19 +68,26 @@ struct RecordLog: Sendable {
     ///   - record: the bytes of the new record(s), made from the current
     ///     records, and what to return; it may throw to refuse (an unknown
     ///     action id).
+    ///   - written: called once the bytes are on disk, still under the
+    ///     lock, with the records read, the file's whole text now (as the
+    ///     bytes kept and the bytes added) and its version.
     /// - Returns: the result `record` returned, once the bytes are on disk.
     func append<Output, Value>(
         _ decode: Decode<Output>, fast: Fast<Output>? = nil,
-        _ record: (Output) throws(StoreError) -> (bytes: [UInt8], result: Value)
+        _ record: (Output) throws(StoreError) -> (bytes: [UInt8], result: Value),
+        written: (Output, _ kept: ArraySlice<UInt8>, _ added: [UInt8], FileVersion) -> Void = { _, _, _, _ in }
     ) throws(StoreError) -> Value {
         try FileLock.withExclusiveLock(directory: directory) { () throws(StoreError) in
-            let reading = try checkedForWrite(decode, fast: fast)
+            let text = try contents()
+            let reading = try checkedForWrite(text, decode, fast: fast)
             var (bytes, result) = try record(reading.output)
             if reading.needsNewline { bytes.insert(UInt8(ascii: "\n"), at: 0) }
             let torn = reading.validLength < reading.length
+            let version: FileVersion
             do throws(FileError) {
-                try FileSystem.appendRecord(path: path, bytes: bytes, truncatingTo: torn ? reading.validLength : nil)
+                version = try FileSystem.appendRecord(path: path, bytes: bytes, truncatingTo: torn ? reading.validLength : nil)
             } catch { throw StoreError(.system(error)) }
+            written(reading.output, text[..<reading.validLength], bytes, version)
             return result
         }
     }
@@ -86,7 +96,7 @@ struct RecordLog: Sendable {
     /// with what `rewrite` renders; nil leaves the file alone.
     func rewrite<Output>(_ decode: Decode<Output>, _ rewrite: (Output) -> [UInt8]?) throws(StoreError) {
         try FileLock.withExclusiveLock(directory: directory) { () throws(StoreError) in
-            let reading = try checkedForWrite(decode)
+            let reading = try checkedForWrite(try contents(), decode)
             guard let bytes = rewrite(reading.output) else { return }
             do throws(FileError) { try FileSystem.atomicWrite(path: path, bytes: bytes) } catch { throw StoreError(.system(error)) }
         }
@@ -116,9 +126,9 @@ struct RecordLog: Sendable {
         }
     }
 
-    private func checkedForWrite<Output>(_ decode: Decode<Output>, fast: Fast<Output>? = nil) throws(StoreError)
-        -> Reading<Output> {
-        switch self.decode(try contents(), decode, fast: fast) {
+    private func checkedForWrite<Output>(_ text: [UInt8], _ decode: Decode<Output>, fast: Fast<Output>? = nil)
+        throws(StoreError) -> Reading<Output> {
+        switch self.decode(text, decode, fast: fast) {
         case .success(let reading): return reading
         case .failure(let diagnostics): throw StoreError(.writeRefused(path: path, diagnostics))
         }
