@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import OneOnOne
 
 /// The planner at fixed instants in New York (working hours Mon-Fri 09-17).
@@ -160,10 +161,10 @@ struct PlannerTests {
         #expect(r.scheduled == Fixture.at("2026-11-23 09:00"))
     }
 
-    @Test("reminders of one instant fire by kind, then members in the config's order, each member's items oldest first")
+    @Test("reminders of one instant fire by kind, then members in the config's order, each member's items in the history's order")
     func firingOrder() throws {
         // zoe comes first in the config though her key sorts last; item 10
-        // is older than item 9 though its id sorts first.
+        // comes before item 9 in the history though its id sorts first.
         let config = Fixture.config([Fixture.member("zoe", name: "Zoe Adams"), Fixture.member("alice")])
         let item = { (id: String, member: String, created: String) in
             ActionItem(id: id, member: member, text: "Item \(id)", owner: .me, due: Fixture.date("2026-11-16"),
@@ -187,7 +188,7 @@ struct PlannerTests {
             Deferral(calendar: calendar, hours: config.workingHours, away: member.away, snoozedUntil: Fixture.at("2026-11-23 11:00"))
         }
         let kept = fresh()
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 42)
         let hours = (0..<40).map { _ in Int64.random(in: 0..<(24 * 9), using: &rng) }
         for h in hours + hours.reversed() + hours {
             let raw = Fixture.at("2026-11-22 00:00").adding(seconds: h * 3600)

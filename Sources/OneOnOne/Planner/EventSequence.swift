@@ -138,9 +138,12 @@ final class StaleSequence: EventSequence {
     let span: TimeSpan
     /// What the alerts are about, shared with them.
     let subject: StaleItem
+    let text: ReminderText
 
-    init(_ subject: StaleItem, from start: Instant, every span: TimeSpan, deferral: Deferral, context: PlanContext) {
+    init(_ subject: StaleItem, text: ReminderText, from start: Instant, every span: TimeSpan, deferral: Deferral,
+         context: PlanContext) {
         self.subject = subject
+        self.text = text
         self.start = start
         local = context.calendar.zone.local(start)
         self.span = span
@@ -155,7 +158,7 @@ final class StaleSequence: EventSequence {
     }
 
     func make(_ n: Int, _ scheduled: Instant) -> Reminder {
-        subject.text.staleReminder(subject, occurrence: n + 1, scheduled: scheduled)
+        text.staleReminder(subject, occurrence: n + 1, scheduled: scheduled)
     }
 }
 
@@ -164,11 +167,9 @@ final class StaleSequence: EventSequence {
 final class StaleItem: Sendable {
     let item: ActionItem
     let staleness: Staleness
-    let text: ReminderText
 
-    init(_ item: ActionItem, _ staleness: Staleness, text: ReminderText) {
+    init(_ item: ActionItem, _ staleness: Staleness) {
         self.item = item
         self.staleness = staleness
-        self.text = text
     }
 }

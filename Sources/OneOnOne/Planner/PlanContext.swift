@@ -127,29 +127,28 @@ final class PlanContext: Sendable {
             let snooze = [memberSnooze, snoozes[item.id]].compactMap { $0 }.max()
             let itemDeferral = deferrals[snooze] ?? deferral(for: member, snoozedUntil: snooze)
             deferrals[snooze] = itemDeferral
-            result.append(StaleSequence(StaleItem(item, staleness, text: text), from: calendar.startOfDay(day),
+            result.append(StaleSequence(StaleItem(item, staleness), text: text, from: calendar.startOfDay(day),
                                         every: member.settings.repeatEvery, deferral: itemDeferral, context: self))
         }
 
         // Drift: once per fall below the consistency floor.
         if let since = Consistency.driftStart(schedule: schedule, today: today) {
-            result.append(single(calendar.startOfDay(since), member: member, snooze: memberSnooze) { scheduled in
+            result.append(single(calendar.startOfDay(since), deferral: meetingDeferral) { scheduled in
                 text.driftReminder(since: since, scheduled: scheduled)
             })
         }
         // Mood: once per drop below the member's baseline.
         if let mood = MoodTrend(meetings: schedule.meetings), let since = mood.dropSince {
-            result.append(single(calendar.startOfDay(since), member: member, snooze: memberSnooze) { scheduled in
+            result.append(single(calendar.startOfDay(since), deferral: meetingDeferral) { scheduled in
                 text.moodReminder(mood, since: since, scheduled: scheduled)
             })
         }
         return result
     }
 
-    func single(_ raw: Instant, member: Member, snooze: Instant?,
-                _ make: @escaping (Instant) -> Reminder) -> any EventSequence {
-        GivenSequence(raw: { _ in raw }, lastIndex: { t in t >= raw ? 0 : -1 },
-                      deferral: deferral(for: member, snoozedUntil: snooze), count: 1, timed: false,
+    /// A one-off alert at `raw`, moved by the member's `deferral`.
+    func single(_ raw: Instant, deferral: Deferral, _ make: @escaping (Instant) -> Reminder) -> any EventSequence {
+        GivenSequence(raw: { _ in raw }, lastIndex: { t in t >= raw ? 0 : -1 }, deferral: deferral, count: 1, timed: false,
                       make: { _, scheduled in make(scheduled) })
     }
 }

@@ -79,7 +79,7 @@ public enum Planner {
 
     /// Reminders in the order to fire them: by scheduled instant, then
     /// kind, then as evaluated (members in the config's order, each
-    /// member's 1:1 before their items, items oldest first).
+    /// member's 1:1 before their items, items in the history's order).
     static func inFiringOrder(_ fire: [Reminder]) -> [Reminder] {
         firingOrder(fire).map { fire[$0] }
     }

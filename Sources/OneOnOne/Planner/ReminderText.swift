@@ -91,15 +91,15 @@ final class ReminderText: Sendable {
         }
     }
 
-    /// Alert #`occurrence` about `subject`, which writes its body.
+    /// Alert #`occurrence` about `subject`.
     func staleReminder(_ subject: StaleItem, occurrence: Int, scheduled: Instant) -> Reminder {
         let item = subject.item
         return Reminder(
             key: "stale-action/\(item.id)/\(subject.staleness.since)#\(occurrence)", kind: .staleAction,
             urgency: occurrence > 3 ? .critical : .normal, member: member.key, memberName: member.name,
             actionID: item.id, due: item.due, scheduled: scheduled, lateBy: nil, occurrence: occurrence,
-            title: "Stale item for \(firstName): \(ReminderText.shortened(item.text))") { [subject] lateBy in
-            subject.text.staleBody(subject.item, subject.staleness, lateBy: lateBy)
+            title: "Stale item for \(firstName): \(ReminderText.shortened(item.text))") { [self, subject] lateBy in
+            staleBody(subject.item, subject.staleness, lateBy: lateBy)
         }
     }
 
