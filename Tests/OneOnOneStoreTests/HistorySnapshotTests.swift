@@ -77,6 +77,58 @@ struct HistorySnapshotTests {
         #expect(HistorySnapshot.decode(bytes, of: Self.version, openItemsOnly: true)?.actions.map(\.id) == ["1", "3"])
     }
 
+    /// `bytes` with both parts' checksums made right again, as a forger
+    /// would.
+    static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        let start = HistorySnapshot.headerWords * 8
+        out.withUnsafeMutableBytes { raw in
+            let plan = raw.loadUnaligned(fromByteOffset: 9 * 8, as: Int.self)
+            let planSum = HistorySnapshot.checksum(UnsafeRawBufferPointer(rebasing: raw[start..<(start + plan)]))
+            let restSum = HistorySnapshot.checksum(UnsafeRawBufferPointer(rebasing: raw[(start + plan)...]))
+            raw.storeBytes(of: planSum, toByteOffset: 10 * 8, as: UInt64.self)
+            raw.storeBytes(of: restSum, toByteOffset: 12 * 8, as: UInt64.self)
+        }
+        return out
+    }
+
+    @Test("a snapshot with right checksums but impossible contents is refused: huge counts, an item out of place, an open item among the closed")
+    func forged() throws {
+        let history = Self.fixed
+        let bytes = try #require(HistorySnapshot.encode(history, of: Self.version))
+        #expect(HistorySnapshot.decode(Self.resealed(bytes), of: Self.version) == history)
+        /// The offset of the word `value` that comes right before `text`'s bytes.
+        func word(before text: String) throws -> Int {
+            let needle = withUnsafeBytes(of: text.utf8.count.littleEndian, Array.init) + Array(text.utf8)
+            let at = try #require(bytes.indices.first { bytes[$0...].starts(with: needle) })
+            return at - 8
+        }
+        func with(_ value: Int, at offset: Int) -> [UInt8] {
+            var out = bytes
+            withUnsafeBytes(of: value.littleEndian) { out.replaceSubrange(offset..<(offset + 8), with: $0) }
+            return Self.resealed(out)
+        }
+        let memberCount = HistorySnapshot.headerWords * 8 + 16
+        // The done item, in the closed part: its place, and the kind of its
+        // second touch (after id, member, text, owner, due, created, count
+        // and the first touch).
+        let place = try word(before: "7")
+        let secondTouch = place + 8 + 8 + 1 + 8 + 8 + "Send the packet".utf8.count + 8 * 4 + 16
+        #expect(Array(bytes[secondTouch..<(secondTouch + 8)])
+            == withUnsafeBytes(of: Touch.Kind.allCases.firstIndex(of: .done)!.littleEndian, Array.init))
+        let updated = Touch.Kind.allCases.firstIndex(of: .updated)!
+        // Refused by every read: counts no file could hold.
+        for forged in [with(Int.max, at: memberCount), with(1 << 40, at: memberCount), with(-1, at: memberCount)] {
+            #expect(HistorySnapshot.decode(forged, of: Self.version) == nil)
+            #expect(HistorySnapshot.decode(forged, of: Self.version, openItemsOnly: true) == nil)
+        }
+        // Refused by a full read; planning never reads that part.
+        for forged in [with(1, at: place), with(-1, at: place), with(0, at: place - 8), with(updated, at: secondTouch)] {
+            #expect(HistorySnapshot.decode(forged, of: Self.version) == nil)
+            #expect(HistorySnapshot.decode(forged, of: Self.version, openItemsOnly: true) == Self.openOnly(history))
+        }
+    }
+
     @Test("a snapshot of another version of the file is not used")
     func otherVersion() throws {
         let history = try #require(Self.history(seed: 7))
@@ -236,6 +288,38 @@ struct HistorySnapshotTests {
         #expect(try files.store.loadWithoutNotes(openItemsOnly: true).actions.map(\.id) == ["1"])
     }
 
+    @Test("after a file with no final newline, with zeros left by a crash, or with a torn record, what a 1:1 leaves reads as the text")
+    func writersAfterOddEndings() throws {
+        let endings = [String(HistoryScannerTests.sample.dropLast()), HistoryScannerTests.sample + "\0\0\0",
+                       HistoryScannerTests.sample + "[[met]]\nmember = \"bob\"\non = 2026-1"]
+        for ending in endings {
+            let files = try Files()
+            defer { files.dir.remove() }
+            try files.dir.write("history.toml", ending)
+            try files.store.recordMeeting(Meeting(member: "bob", date: nov(12)))
+            let text = try files.fromText()
+            #expect(text.meetings(with: "bob").map(\.date) == [nov(12)])
+            #expect(try files.store.loadWithoutNotes() == text, "\(ending.suffix(12).debugDescription)")
+            let version = try #require(FileSystem.version(of: files.store.path))
+            if let left = HistorySnapshot.read(files.snapshot, of: version, text: files.store.path, openItemsOnly: false,
+                                               now: WallClock.now()) {
+                #expect(left == text)
+            }
+        }
+    }
+
+    @Test("no snapshot vouches for a change the text cannot hold: a 1:1 appended after a record written as an inline table")
+    func noSnapshotAfterInlineRecords() throws {
+        let files = try Files()
+        defer { files.dir.remove() }
+        // Reads fine, but a [[met]] header after `met = [...]` breaks the file.
+        try files.dir.write("history.toml", "met = [{ member = \"alice\", on = 2026-11-03 }]\n")
+        #expect(try files.fromText().meetings(with: "alice").map(\.date) == [nov(3)])
+        try files.store.recordMeeting(Meeting(member: "bob", date: nov(12)))
+        #expect(!FileSystem.exists(files.snapshot))
+        #expect(throws: StoreError.self) { try files.store.loadWithoutNotes() }
+    }
+
     @Test("once the file settles, a snapshot trusted by its text's hash is marked settled in place, and then by its version alone")
     func markedSettled() throws {
         let files = try Files()
@@ -347,8 +431,9 @@ extension HistorySnapshotTests {
         let expected = Self.openOnly(try files.fromText())
         #expect(expected.actions.map(\.id) == ["1"])
         let fromText = try files.store.loadWithoutNotes(openItemsOnly: true, settledAfter: 0)
-        #expect(FileSystem.exists(files.snapshot))
-        let fromSnapshot = try files.store.loadWithoutNotes(openItemsOnly: true, settledAfter: 0)
+        let version = try #require(FileSystem.version(of: files.store.path))
+        let fromSnapshot = HistorySnapshot.read(files.snapshot, of: version, text: files.store.path, openItemsOnly: true,
+                                                now: WallClock.now())
         #expect(fromText == expected)
         #expect(fromSnapshot == expected)
         #expect(try files.store.loadWithoutNotes(settledAfter: 0) == (try files.fromText()))

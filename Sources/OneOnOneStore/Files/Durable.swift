@@ -31,29 +31,6 @@ extension FileSystem {
     /// Replaces the file at `path` with `bytes`, so that a reader or a crash
     /// sees either the old contents or the new, never a mix.
     ///
-    /// Overwrites bytes of an existing file in place, one piece after
-    /// another, with no sync: only for files that check themselves on
-    /// reading, so that a crash or a reader between two pieces sees a
-    /// mismatch, never a wrong answer.
-    ///
-    /// - Parameter pieces: each offset and the bytes to write there.
-    ///
-    /// The corresponding C functions are `open` and `pwrite`.
-    public static func patch(path: String, _ pieces: [(offset: Int, bytes: [UInt8])]) throws(FileError) {
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(path: path, operation: "open", errno: Glibc.errno) }
-        defer { close(fd) }
-        for piece in pieces {
-            var written: Int
-            repeat {
-                written = piece.bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(piece.offset)) }
-            } while written < 0 && Glibc.errno == EINTR
-            guard written == piece.bytes.count else {
-                throw FileError(path: path, operation: "write", errno: written < 0 ? Glibc.errno : EIO)
-            }
-        }
-    }
-
     /// Writes a temporary file in the same directory, syncs it, renames it
     /// over `path` and syncs the directory so that the rename itself is
     /// durable.
@@ -103,12 +80,13 @@ extension FileSystem {
     ///   - bytes: the whole record.
     ///   - truncatingTo: when set, the file is first cut to this length: the
     ///     end of its last complete record, dropping a tail torn by a crash.
-    /// - Returns: the file's version once the record is on disk.
+    /// - Returns: the file's version once the record is on disk; nil when it
+    ///   cannot be looked at (the record is there all the same).
     ///
     /// The corresponding C functions are `open`, `ftruncate`, `write` and `fsync`.
     @discardableResult
     public static func appendRecord(path: String, bytes: [UInt8], truncatingTo length: Int? = nil) throws(FileError)
-        -> FileVersion {
+        -> FileVersion? {
         let existed = exists(path)
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(path: path, operation: "open", errno: Glibc.errno) }
@@ -132,8 +110,7 @@ extension FileSystem {
         try sync(fd, path: path)
         // A new file is only durable once its directory entry is.
         if !existed { try syncDirectory(split(path).directory) }
-        guard fstat(fd, &st) == 0 else { throw FileError(path: path, operation: "stat", errno: Glibc.errno) }
-        return FileVersion(st)
+        return fstat(fd, &st) == 0 ? FileVersion(st) : nil
     }
 
     /// Syncs a directory, making renames and new entries in it durable.

@@ -71,38 +71,92 @@ public enum FileSystem {
         }
     }
 
-    /// A whole file mapped read-only, for reading large files in place;
-    /// unmapped when let go.
-    final class Mapped {
-        let bytes: UnsafeRawBufferPointer
+    /// A file opened to read ranges of it and, when it could be opened for
+    /// writing too, to patch in place the very file that was read (not
+    /// whatever has been renamed to its path since).
+    final class OpenFile {
+        let path: String
+        /// Its length when opened.
+        let size: Int
+        /// Whether `patch` may be used.
+        let writable: Bool
+        private let fd: Int32
 
-        init(_ path: String) throws(FileError) {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
+        init(_ path: String, writable: Bool = false) throws(FileError) {
+            var fd = writable ? open(path, O_RDWR | O_CLOEXEC) : -1
+            self.writable = fd >= 0
+            if fd < 0 { fd = open(path, O_RDONLY | O_CLOEXEC) }
             guard fd >= 0 else { throw FileError(path: path, operation: "open", errno: Glibc.errno) }
-            defer { close(fd) }
             var st = stat()
-            guard fstat(fd, &st) == 0 else { throw FileError(path: path, operation: "stat", errno: Glibc.errno) }
-            let size = Int(st.st_size)
-            guard size > 0 else {
-                bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-                return
+            guard fstat(fd, &st) == 0 else {
+                let code = Glibc.errno
+                close(fd)
+                throw FileError(path: path, operation: "stat", errno: code)
             }
-            guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-                throw FileError(path: path, operation: "mmap", errno: Glibc.errno)
-            }
-            bytes = UnsafeRawBufferPointer(start: base, count: size)
+            self.path = path
+            self.fd = fd
+            size = Int(st.st_size)
         }
 
-        /// Pages in the first `count` bytes at once (MADV_POPULATE_READ,
-        /// Linux 5.14; only advice: without it each page faults in when
-        /// read).
-        func prefetch(_ count: Int) {
-            guard let base = bytes.baseAddress else { return }
-            _ = madvise(UnsafeMutableRawPointer(mutating: base), min(count, bytes.count), MADV_POPULATE_READ)
+        deinit { close(fd) }
+
+        /// Up to `count` bytes from `offset`: fewer where the file ends.
+        ///
+        /// The corresponding C function is `pread`.
+        func read(from offset: Int, count: Int) throws(FileError) -> [UInt8] {
+            var failure: Int32 = 0
+            let bytes = [UInt8](unsafeUninitializedCapacity: max(0, count)) { buffer, filled in
+                filled = 0
+                while filled < count {
+                    let n = pread(fd, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
+                    if n < 0 {
+                        if Glibc.errno == EINTR { continue }
+                        failure = Glibc.errno
+                        return
+                    }
+                    if n == 0 { return }
+                    filled += n
+                }
+            }
+            if failure != 0 { throw FileError(path: path, operation: "read", errno: failure) }
+            return bytes
         }
 
-        deinit {
-            if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        /// Hands the whole file to `body` in pieces of at most `chunk`
+        /// bytes, in order, through one reused buffer.
+        func forEachChunk(_ chunk: Int, _ body: (UnsafeRawBufferPointer) -> Void) throws(FileError) {
+            var buffer = [UInt8](repeating: 0, count: chunk)
+            var offset = 0
+            while true {
+                let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, chunk, off_t(offset)) }
+                if n < 0 {
+                    if Glibc.errno == EINTR { continue }
+                    throw FileError(path: path, operation: "read", errno: Glibc.errno)
+                }
+                if n == 0 { return }
+                buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+                offset += n
+            }
+        }
+
+        /// Overwrites bytes in place, one piece after another, with no
+        /// sync: only for files that check themselves on reading, so that a
+        /// crash or a reader between two pieces sees a mismatch, never a
+        /// wrong answer.
+        ///
+        /// - Parameter pieces: each offset and the bytes to write there.
+        ///
+        /// The corresponding C function is `pwrite`.
+        func patch(_ pieces: [(offset: Int, bytes: [UInt8])]) throws(FileError) {
+            for piece in pieces {
+                var written: Int
+                repeat {
+                    written = piece.bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(piece.offset)) }
+                } while written < 0 && Glibc.errno == EINTR
+                guard written == piece.bytes.count else {
+                    throw FileError(path: path, operation: "write", errno: written < 0 ? Glibc.errno : EIO)
+                }
+            }
         }
     }
 

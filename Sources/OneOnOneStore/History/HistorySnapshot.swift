@@ -158,37 +158,43 @@ enum HistorySnapshot {
     ///     whether the file's text now hashes to the hash given.
     static func decode(_ bytes: [UInt8], of version: FileVersion, openItemsOnly: Bool = false,
                        textMatches: (UInt64) -> Bool = { _ in false }) -> History? {
-        bytes.withUnsafeBytes { decode($0, of: version, openItemsOnly: openItemsOnly, textMatches: textMatches) }
+        bytes.withUnsafeBytes {
+            decode($0, length: bytes.count, of: version, openItemsOnly: openItemsOnly, textMatches: textMatches)
+        }
     }
 
-    /// The history in the snapshot file at `path`, read in place (mapped,
-    /// not copied), if it is a whole snapshot of the history file at `text`
-    /// as it is now, at `version`.
+    /// The history in the snapshot file at `path`, if it is a whole
+    /// snapshot of the history file at `text` as it is now, at `version`.
+    /// Only the parts wanted are read.
     ///
     /// A snapshot whose text had to be hashed again to be trusted is marked
     /// settled once the file has been left alone `settledAfter` seconds at
     /// `now`, so that later reads trust the version alone.
     static func read(_ path: String, of version: FileVersion, text: String, openItemsOnly: Bool,
                      now: Instant, settledAfter: Int64 = FileVersion.settleSeconds) -> History? {
-        guard let file = try? FileSystem.Mapped(path) else { return nil }
-        // The header says how much is about to be read: that much is paged
-        // in at once instead of a fault at a time.
-        if file.bytes.count >= headerWords * 8 {
-            let plan = file.bytes.loadUnaligned(fromByteOffset: 9 * 8, as: Int.self)
-            let rest = file.bytes.loadUnaligned(fromByteOffset: 11 * 8, as: Int.self)
-            if plan >= 0, rest >= 0, plan <= file.bytes.count, rest <= file.bytes.count {
-                file.prefetch(headerWords * 8 + plan + (openItemsOnly ? 0 : rest))
+        guard let file = try? FileSystem.OpenFile(path, writable: true),
+              let header = try? file.read(from: 0, count: headerWords * 8), header.count == headerWords * 8
+        else { return nil }
+        let (plan, rest) = header.withUnsafeBytes {
+            ($0.loadUnaligned(fromByteOffset: 9 * 8, as: Int.self), $0.loadUnaligned(fromByteOffset: 11 * 8, as: Int.self))
+        }
+        guard (0...file.size).contains(plan), (0...file.size).contains(rest),
+              let bytes = try? file.read(from: 0, count: headerWords * 8 + plan + (openItemsOnly ? 0 : rest))
+        else { return nil }
+        var hashed = false
+        let history = bytes.withUnsafeBytes { raw in
+            decode(raw, length: file.size, of: version, openItemsOnly: openItemsOnly) { expected in
+                // Read, not mapped: the file may shrink meanwhile (an editor
+                // saving in place), and a mapping would then fault.
+                var hash = ContentHash()
+                guard let current = try? FileSystem.OpenFile(text), (try? current.forEachChunk(1 << 20, { hash.add($0) })) != nil
+                else { return false }
+                hashed = true
+                return hash.value == expected
             }
         }
-        var hashed = false
-        let history = decode(file.bytes, of: version, openItemsOnly: openItemsOnly) { expected in
-            guard let current = try? FileSystem.Mapped(text) else { return false }
-            current.prefetch(current.bytes.count)
-            hashed = true
-            return ContentHash.of(current.bytes) == expected
-        }
-        if history != nil, hashed, version.isSettled(at: now, after: settledAfter) {
-            try? FileSystem.patch(path: path, markedSettled(file.bytes))
+        if history != nil, hashed, file.writable, version.isSettled(at: now, after: settledAfter) {
+            try? file.patch(bytes.withUnsafeBytes { markedSettled($0) })
         }
         return history
     }
@@ -208,35 +214,41 @@ enum HistorySnapshot {
         return [(flag, one), (10 * 8, withUnsafeBytes(of: Int(bitPattern: UInt(sum.value)).littleEndian) { [UInt8]($0) })]
     }
 
-    static func decode(_ raw: UnsafeRawBufferPointer, of version: FileVersion, openItemsOnly: Bool,
+    /// - Parameter length: the whole snapshot's length; `raw` may hold only
+    ///   its planning part when the closed items are not wanted.
+    static func decode(_ raw: UnsafeRawBufferPointer, length: Int, of version: FileVersion, openItemsOnly: Bool,
                        textMatches: (UInt64) -> Bool) -> History? {
         var input = Reader(raw)
         let expected = [Int(bitPattern: UInt(magic)), formatVersion, Int(bitPattern: UInt(version.device)),
                         Int(bitPattern: UInt(version.inode)), Int(version.size), Int(version.modified),
                         Int(version.modifiedNanoseconds), Int(version.changed), Int(version.changedNanoseconds)]
         for word in expected { guard input.int() == word else { return nil } }
-        guard let planLength = input.count(), let planSum = input.int(), let restLength = input.count(),
-              let restSum = input.int(), planLength + restLength == raw.count - input.offset
+        guard let planLength = input.int(), let planSum = input.int(), let restLength = input.int(),
+              let restSum = input.int(), planLength >= 0, restLength >= 0, planLength <= length, restLength <= length,
+              input.offset + planLength + restLength == length,
+              raw.count == length || (openItemsOnly && raw.count == input.offset + planLength)
         else { return nil }
         let planEnd = input.offset + planLength
         guard UInt64(UInt(bitPattern: planSum)) == checksum(UnsafeRawBufferPointer(rebasing: raw[input.offset..<planEnd])),
               openItemsOnly || UInt64(UInt(bitPattern: restSum)) == checksum(UnsafeRawBufferPointer(rebasing: raw[planEnd...]))
         else { return nil }
+        // What follows reads the planning part alone.
+        input = Reader(UnsafeRawBufferPointer(rebasing: raw[..<planEnd]), at: input.offset)
 
         guard let textHash = input.int(), let settled = input.index(2),
               settled == 1 || textMatches(UInt64(UInt(bitPattern: textHash)))
         else { return nil }
-        guard let memberCount = input.count() else { return nil }
+        guard let memberCount = input.count(of: 8) else { return nil }
         var memberKeys: [String] = []
         memberKeys.reserveCapacity(memberCount)
         for _ in 0..<memberCount {
             guard let key = input.string() else { return nil }
             memberKeys.append(key)
         }
-        guard let listCount = input.count() else { return nil }
+        guard let listCount = input.count(of: 8) else { return nil }
         var lists: [[String]] = []
         for _ in 0..<listCount {
-            guard let n = input.count() else { return nil }
+            guard let n = input.count(of: 8) else { return nil }
             var list: [String] = []
             for _ in 0..<n {
                 guard let topic = input.string() else { return nil }
@@ -245,23 +257,25 @@ enum HistorySnapshot {
             lists.append(list)
         }
         // Where each member's 1:1s and each part's items lie.
-        guard let groupCount = input.count() else { return nil }
+        guard let groupCount = input.count(of: 16) else { return nil }
         var groups: [(member: Int, count: Int, offset: Int)] = []
         groups.reserveCapacity(groupCount)
         var meetingCount = 0
         for _ in 0..<groupCount {
-            guard let m = input.index(memberKeys.count), let n = input.count(), n <= (raw.count - input.offset) / 8
-            else { return nil }
+            guard let m = input.index(memberKeys.count), let n = input.count(of: 8) else { return nil }
             groups.append((m, n, input.offset))
             meetingCount += n
             input.offset += n * 8
         }
-        guard let actionCount = input.count(), var openReader = Optional(input), let openCount = openReader.count(),
-              openCount <= actionCount
+        guard let actionCount = input.index(Int.max), var openReader = Optional(input),
+              let openCount = openReader.count(of: Reader.itemSize), openCount <= actionCount
         else { return nil }
-        var closedReader = Reader(raw)
-        closedReader.offset = planEnd
-        guard let closedCount = closedReader.count(), openCount + closedCount == actionCount else { return nil }
+        var closedReader = Reader(raw, at: planEnd)
+        var closedCount = 0
+        if !openItemsOnly {
+            guard let n = closedReader.count(of: Reader.itemSize), openCount + n == actionCount else { return nil }
+            closedCount = n
+        }
 
         // Two pieces read side by side: the first members' 1:1s (after the
         // closed items, when wanted), and the others' with the open items.
@@ -285,8 +299,7 @@ enum HistorySnapshot {
             }
             piece.groups.reserveCapacity(pieces[k].count)
             for group in pieces[k] {
-                var reader = Reader(raw)
-                reader.offset = group.offset
+                var reader = Reader(raw, at: group.offset)
                 guard let meetings = reader.meetings(group.count, of: memberKeys[group.member], lists: lists)
                 else { return nil }
                 piece.groups.append((memberKeys[group.member], meetings))
@@ -384,7 +397,13 @@ enum HistorySnapshot {
         let raw: UnsafeRawBufferPointer
         var offset = 0
 
-        init(_ raw: UnsafeRawBufferPointer) { self.raw = raw }
+        init(_ raw: UnsafeRawBufferPointer, at offset: Int = 0) {
+            self.raw = raw
+            self.offset = offset
+        }
+
+        /// The fewest bytes an item takes: eight words.
+        static let itemSize = 64
 
         mutating func int() -> Int? {
             guard raw.count - offset >= 8 else { return nil }
@@ -392,9 +411,11 @@ enum HistorySnapshot {
             return Int(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int.self))
         }
 
-        /// A count, which cannot exceed the bytes left.
-        mutating func count() -> Int? {
-            guard let n = int(), n >= 0, n <= raw.count - offset else { return nil }
+        /// A count of things that take at least `size` bytes each: no more
+        /// than the bytes left can hold (a damaged or forged count is
+        /// refused before anything is made room for).
+        mutating func count(of size: Int = 1) -> Int? {
+            guard let n = int(), n >= 0, n <= (raw.count - offset) / size else { return nil }
             return n
         }
 
@@ -436,7 +457,7 @@ enum HistorySnapshot {
             let kinds = Array(Touch.Kind.allCases)
             for _ in 0..<n {
                 guard let position = index(Int.max), let id = string(), let m = index(memberKeys.count), let text = string(),
-                      let owner = index(2), let due = int(), let created = date(), let touchCount = count()
+                      let owner = index(2), let due = int(), let created = date(), let touchCount = count(of: 16)
                 else { return nil }
                 var item = ActionItem(id: id, member: memberKeys[m], text: text, owner: owner == 0 ? .me : .them,
                                       due: nil, created: created)

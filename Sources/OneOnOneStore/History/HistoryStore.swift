@@ -88,9 +88,11 @@ public struct HistoryStore: Sendable {
                                               now: WallClock.now(), settledAfter: settledAfter) {
             return history
         }
-        let reading = try self.reading(validMembers: nil, notes: false)
-        if reading.warnings.isEmpty, let version = reading.version {
-            keepSnapshot(of: reading.output, text: reading.text.withUnsafeBytes { ContentHash.of($0) }, version: version,
+        var reading = try self.reading(validMembers: nil, notes: false)
+        if snapshot != nil, reading.warnings.isEmpty, let version = reading.version {
+            let text = reading.text.withUnsafeBytes { ContentHash.of($0) }
+            reading.text = []
+            keepSnapshot(of: reading.output, text: text, version: version,
                          settled: version.isSettled(at: WallClock.now(), after: settledAfter))
         }
         guard openItemsOnly else { return reading.output }
@@ -199,8 +201,11 @@ public struct HistoryStore: Sendable {
             let made = try record(history)
             after = made.after
             return (made.bytes, made.result)
-        } written: { _, kept, added, version in
-            guard snapshot != nil, let after else { return }
+        } written: { read, kept, added, version in
+            // Only after the fast reader: the parser also takes forms (a
+            // record written as an inline table) that an appended record
+            // would break rather than extend.
+            guard snapshot != nil, read.readFast, let after, let version else { return }
             // The file was just written: its version alone cannot vouch
             // for its text, so the text's hash goes with the snapshot.
             var text = ContentHash()

@@ -44,6 +44,10 @@ struct RecordLog: Sendable {
         var version: FileVersion? = nil
         /// The file's bytes as read.
         var text: [UInt8] = []
+        /// Whether the fast reader read it: the file then holds nothing
+        /// but the records it knows, one after another, so a record
+        /// appended to it reads as one more.
+        var readFast = false
     }
 
     /// Reads the file under the shared lock; a missing file has no records.
@@ -69,13 +73,14 @@ struct RecordLog: Sendable {
     ///     records, and what to return; it may throw to refuse (an unknown
     ///     action id).
     ///   - written: called once the bytes are on disk, still under the
-    ///     lock, with the records read, the file's whole text now (as the
-    ///     bytes kept and the bytes added) and its version.
+    ///     lock, with what was read, the file's whole text now (as the
+    ///     bytes kept and the bytes added) and its version, if it could be
+    ///     looked at.
     /// - Returns: the result `record` returned, once the bytes are on disk.
     func append<Output, Value>(
         _ decode: Decode<Output>, fast: Fast<Output>? = nil,
         _ record: (Output) throws(StoreError) -> (bytes: [UInt8], result: Value),
-        written: (Output, _ kept: ArraySlice<UInt8>, _ added: [UInt8], FileVersion) -> Void = { _, _, _, _ in }
+        written: (Reading<Output>, _ kept: ArraySlice<UInt8>, _ added: [UInt8], FileVersion?) -> Void = { _, _, _, _ in }
     ) throws(StoreError) -> Value {
         try FileLock.withExclusiveLock(directory: directory) { () throws(StoreError) in
             let text = try contents()
@@ -83,11 +88,11 @@ struct RecordLog: Sendable {
             var (bytes, result) = try record(reading.output)
             if reading.needsNewline { bytes.insert(UInt8(ascii: "\n"), at: 0) }
             let torn = reading.validLength < reading.length
-            let version: FileVersion
+            let version: FileVersion?
             do throws(FileError) {
                 version = try FileSystem.appendRecord(path: path, bytes: bytes, truncatingTo: torn ? reading.validLength : nil)
             } catch { throw StoreError(.system(error)) }
-            written(reading.output, text[..<reading.validLength], bytes, version)
+            written(reading, text[..<reading.validLength], bytes, version)
             return result
         }
     }
@@ -146,7 +151,7 @@ struct RecordLog: Sendable {
 
         let problems: Diagnostics
         switch attempt(text, decode, fast) {
-        case .success(let (output, warnings)):
+        case .success(let (output, warnings, readFast)):
             var warnings = warnings
             if end < bytes.count {
                 warnings.append(Diagnostic(file: path, line: SourceLines(text).line(at: end), column: 0, severity: .warning,
@@ -154,7 +159,7 @@ struct RecordLog: Sendable {
                         + "and the next change removes them"))
             }
             return .success(Reading(output: output, warnings: warnings, validLength: end, length: bytes.count,
-                                    needsNewline: !endsWithNewline))
+                                    needsNewline: !endsWithNewline, readFast: readFast))
         case .failure(let found):
             problems = found
         }
@@ -162,7 +167,7 @@ struct RecordLog: Sendable {
         var lines = SourceLines(text)
         let tornLine = lines.line(at: start)
         guard problems.items.allSatisfy({ $0.severity == .warning || $0.line >= tornLine }),
-              case .success(let (output, warnings)) = attempt(Array(text[..<start]), decode)
+              case .success(let (output, warnings, _)) = attempt(Array(text[..<start]), decode)
         else { return .failure(problems) }
         let torn = Diagnostic(file: path, line: tornLine, column: 1, severity: .warning,
                               message: "the last record is incomplete (cut short by a crash?); it is ignored, "
@@ -172,11 +177,11 @@ struct RecordLog: Sendable {
                                 needsNewline: false))
     }
 
-    /// Parses and decodes `bytes`: the output and its warnings, or every
-    /// problem found.
+    /// Parses and decodes `bytes`: the output, its warnings and whether the
+    /// fast reader read it, or every problem found.
     private func attempt<Output>(_ bytes: [UInt8], _ decode: Decode<Output>, _ fast: Fast<Output>? = nil)
-        -> Result<(Output, [Diagnostic]), Diagnostics> {
-        if let fast, let output = fast(bytes) { return .success((output, [])) }
+        -> Result<(Output, [Diagnostic], fast: Bool), Diagnostics> {
+        if let fast, let output = fast(bytes) { return .success((output, [], true)) }
         let table: TOMLTable
         do throws(TOMLError) { table = try TOMLParser.parse(bytes) } catch {
             return .failure(Diagnostics([Diagnostic(file: path, line: error.position.line, column: error.position.column,
@@ -186,7 +191,7 @@ struct RecordLog: Sendable {
         let output = decode(table, &reader)
         let found = reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         if reader.hasErrors { return .failure(Diagnostics(found)) }
-        return .success((output, found))
+        return .success((output, found, false))
     }
 
     /// Where the last record starts: the last line that begins with `[`.

@@ -9,7 +9,7 @@ import TOML
 /// | `fired.toml` | `[[fired]] key = "overdue/alice/2026-11-24#2"`, `at = 2026-11-25T14:00:00Z` | appends; prune rewrites |
 /// | `snoozes.toml` | `[[snooze]] subject = "alice"`, `until = 2026-11-27T09:00:00Z` | appends |
 /// | `members.toml` | `[seen]` `alice = 2026-11-23` | atomic rewrites |
-/// | `history.snapshot` | a binary copy of the history as last read, without notes (`HistorySnapshot`); safe to delete | rewritten after the history changes |
+/// | `history.snapshot` | a binary copy of the history as last read or written, without notes (`HistorySnapshot`); safe to delete | rewritten by a read of the text and after each change; marked settled in place |
 ///
 /// Every change happens under the directory's lock after reading the file
 /// again, and a file that does not read cleanly is never written; the
