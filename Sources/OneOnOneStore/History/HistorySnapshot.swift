@@ -71,13 +71,29 @@ enum HistorySnapshot {
         let groups = history.meetingsByMember.sorted { $0.key < $1.key }
         for (key, _) in groups { _ = member(key) }
         for item in history.actions { _ = member(item.member) }
-        // Topic lists, once each: most 1:1s repeat a few.
+        // Topic lists, once each: most 1:1s repeat a few, and many the list
+        // of the 1:1 before, which is compared first (no hashing).
         var listIndex: [[String]: Int] = [:]
         var lists: [[String]] = []
+        var listOf: [Int] = []
+        listOf.reserveCapacity(history.meetingCount)
+        var previous: (topics: [String], index: Int)?
         for (_, meetings) in groups {
-            for m in meetings where listIndex[m.topics] == nil {
-                listIndex[m.topics] = lists.count
-                lists.append(m.topics)
+            meetings.withUnsafeBufferPointer { meetings in
+                for m in meetings.indices {
+                    let topics = meetings[m].topics
+                    if let previous, previous.topics == topics {
+                        listOf.append(previous.index)
+                        continue
+                    }
+                    let index = listIndex[topics] ?? lists.count
+                    if index == lists.count {
+                        listIndex[topics] = index
+                        lists.append(topics)
+                    }
+                    listOf.append(index)
+                    previous = (topics, index)
+                }
             }
         }
 
@@ -89,15 +105,23 @@ enum HistorySnapshot {
             for topic in list { out.string(topic) }
         }
         out.int(groups.count)
+        var next = 0
         for (key, meetings) in groups {
             out.int(memberIndex[key]!)
             out.int(meetings.count)
-            for m in meetings {
-                // One word: the date, the topic list, the mood (+1, 0 for none).
-                let list = listIndex[m.topics]!
-                guard m.note == nil, m.member == key, list < 1 << 16, (1...5).contains(m.mood ?? 1) else { return nil }
-                out.int(packed(m.date) << 24 | list << 8 | (m.mood.map { $0 + 1 } ?? 0))
+            let fits = meetings.withUnsafeBufferPointer { meetings in
+                for m in meetings.indices {
+                    // One word: the date, the topic list, the mood (+1, 0 for none).
+                    let list = listOf[next]
+                    next += 1
+                    guard meetings[m].note == nil, meetings[m].member == key, list < 1 << 16,
+                          (1...5).contains(meetings[m].mood ?? 1)
+                    else { return false }
+                    out.int(packed(meetings[m].date) << 24 | list << 8 | (meetings[m].mood.map { $0 + 1 } ?? 0))
+                }
+                return true
             }
+            guard fits else { return nil }
         }
         // Items: how many in all, then the open ones in this part and the
         // others in the next, each with its place among all.
