@@ -81,13 +81,13 @@ struct HistorySnapshotTests {
     /// would.
     static func resealed(_ bytes: [UInt8]) -> [UInt8] {
         var out = bytes
-        let start = HistorySnapshot.headerWords * 8
+        let start = HistorySnapshot.planStart
         out.withUnsafeMutableBytes { raw in
-            let plan = raw.loadUnaligned(fromByteOffset: 9 * 8, as: Int.self)
+            let plan = raw.loadUnaligned(fromByteOffset: HistorySnapshot.planLengthAt, as: Int.self)
             let planSum = HistorySnapshot.checksum(UnsafeRawBufferPointer(rebasing: raw[start..<(start + plan)]))
             let restSum = HistorySnapshot.checksum(UnsafeRawBufferPointer(rebasing: raw[(start + plan)...]))
-            raw.storeBytes(of: planSum, toByteOffset: 10 * 8, as: UInt64.self)
-            raw.storeBytes(of: restSum, toByteOffset: 12 * 8, as: UInt64.self)
+            raw.storeBytes(of: planSum, toByteOffset: HistorySnapshot.planSumAt, as: UInt64.self)
+            raw.storeBytes(of: restSum, toByteOffset: HistorySnapshot.restSumAt, as: UInt64.self)
         }
         return out
     }
@@ -108,7 +108,7 @@ struct HistorySnapshotTests {
             withUnsafeBytes(of: value.littleEndian) { out.replaceSubrange(offset..<(offset + 8), with: $0) }
             return Self.resealed(out)
         }
-        let memberCount = HistorySnapshot.headerWords * 8 + 16
+        let memberCount = HistorySnapshot.planStart + 16
         // The done item, in the closed part: its place, and the kind of its
         // second touch (after id, member, text, owner, due, created, count
         // and the first touch).

@@ -28,7 +28,7 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
 public enum FileSystem {
     /// Reads a whole file.
     ///
-    /// The corresponding C functions are `open` and `read`.
+    /// The corresponding C functions are `open` and `pread`.
     public static func read(_ path: String) throws(FileError) -> [UInt8] {
         try readVersioned(path).bytes
     }
@@ -36,39 +36,17 @@ public enum FileSystem {
     /// Reads a whole file, with the version of it that was read (taken
     /// once the last byte is in).
     public static func readVersioned(_ path: String) throws(FileError) -> (bytes: [UInt8], version: FileVersion) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(path: path, operation: "open", errno: Glibc.errno) }
-        defer { close(fd) }
-        var st = stat()
-        // Read straight into the array, sized from fstat plus room to see the
-        // end (a file that grows meanwhile is read to its new end).
-        var capacity = (fstat(fd, &st) == 0 ? max(0, Int(st.st_size)) : 0) + 4096
-        var bytes: [UInt8] = []
-        while true {
-            var failure: Int32 = 0
-            let previous = bytes
-            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                count = previous.count
-                adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
-                if count > 0 { _ = previous.withUnsafeBufferPointer { memcpy(buffer.baseAddress!, $0.baseAddress!, count) } }
-                while count < capacity {
-                    let n = Glibc.read(fd, buffer.baseAddress! + count, capacity - count)
-                    if n < 0 {
-                        if Glibc.errno == EINTR { continue }
-                        failure = Glibc.errno
-                        return
-                    }
-                    if n == 0 { return }
-                    count += n
-                }
-            }
-            if failure != 0 { throw FileError(path: path, operation: "read", errno: failure) }
-            if bytes.count < capacity {
-                guard fstat(fd, &st) == 0 else { throw FileError(path: path, operation: "stat", errno: Glibc.errno) }
-                return (bytes, FileVersion(st))
-            }
-            capacity *= 2
+        let file = try OpenFile(path)
+        // Sized from fstat plus room to see the end; a file that grew
+        // meanwhile is read on to its new end.
+        var bytes = try file.read(from: 0, count: file.size + 4096)
+        var asked = file.size + 4096
+        while bytes.count == asked {
+            let more = try file.read(from: bytes.count, count: bytes.count)
+            asked += bytes.count
+            bytes += more
         }
+        return (bytes, try file.version())
     }
 
     /// A file opened to read ranges of it and, when it could be opened for
@@ -100,6 +78,13 @@ public enum FileSystem {
 
         deinit { close(fd) }
 
+        /// Its version now.
+        func version() throws(FileError) -> FileVersion {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw FileError(path: path, operation: "stat", errno: Glibc.errno) }
+            return FileVersion(st)
+        }
+
         /// Up to `count` bytes from `offset`: fewer where the file ends.
         ///
         /// The corresponding C function is `pread`.
@@ -107,6 +92,7 @@ public enum FileSystem {
             var failure: Int32 = 0
             let bytes = [UInt8](unsafeUninitializedCapacity: max(0, count)) { buffer, filled in
                 filled = 0
+                adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
                 while filled < count {
                     let n = pread(fd, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
                     if n < 0 {

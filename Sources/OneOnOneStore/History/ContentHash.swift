@@ -17,6 +17,17 @@ struct ContentHash {
         return hash.value
     }
 
+    /// The hash of the file at `path` as it is now; nil when it cannot be
+    /// read. Read in pieces, not mapped: the file may shrink meanwhile (an
+    /// editor saving in place), and a mapping would then fault.
+    static func ofFile(_ path: String) -> UInt64? {
+        var hash = ContentHash()
+        do throws(FileError) {
+            try FileSystem.OpenFile(path).forEachChunk(1 << 20) { hash.add($0) }
+        } catch { return nil }
+        return hash.value
+    }
+
     /// Adds `bytes` after those added before.
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
         length += bytes.count

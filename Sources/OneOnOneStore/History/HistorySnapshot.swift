@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import OneOnOne
 
 /// A binary copy of the history as last read or written, for commands that
@@ -34,8 +31,19 @@ enum HistorySnapshot {
     static let formatVersion = 3
 
     /// The header's words: magic, format, the file's version (7 words),
-    /// then each part's length and checksum.
+    /// then each part's length and checksum, at these byte offsets.
     static let headerWords = 13
+    static let planLengthAt = 72, planSumAt = 80, restLengthAt = 88, restSumAt = 96
+    /// Where the planning part starts: its first words are the text's hash
+    /// and whether the file had settled.
+    static let planStart = headerWords * 8
+
+    /// The header's first words, which say what the snapshot is of.
+    static func identity(of version: FileVersion) -> [Int] {
+        [Int(bitPattern: UInt(magic)), formatVersion, Int(bitPattern: UInt(version.device)), Int(bitPattern: UInt(version.inode)),
+         Int(version.size), Int(version.modified), Int(version.modifiedNanoseconds), Int(version.changed),
+         Int(version.changedNanoseconds)]
+    }
 
     // MARK: - Writing
 
@@ -50,12 +58,8 @@ enum HistorySnapshot {
         guard history.snoozes.isEmpty, history.firstSeen.isEmpty else { return nil }
         var out = Writer()
         out.reserve(history.meetingCount * 24 + history.actions.count * 96 + 4096)
-        for word in [Int(bitPattern: UInt(magic)), formatVersion, Int(bitPattern: UInt(version.device)),
-                     Int(bitPattern: UInt(version.inode)), Int(version.size), Int(version.modified),
-                     Int(version.modifiedNanoseconds), Int(version.changed), Int(version.changedNanoseconds), 0, 0, 0, 0] {
-            out.int(word)
-        }
-        let planStart = out.bytes.count
+        // The parts' lengths and checksums are filled in at the end.
+        for word in identity(of: version) + [0, 0, 0, 0] { out.int(word) }
         out.int(Int(bitPattern: UInt(textHash)))
         out.int(settled ? 1 : 0)
 
@@ -155,10 +159,10 @@ enum HistorySnapshot {
         out.bytes.withUnsafeBytes { bytes in
             let plan = UnsafeRawBufferPointer(rebasing: bytes[planStart..<closedStart])
             let rest = UnsafeRawBufferPointer(rebasing: bytes[closedStart...])
-            for (k, word) in [plan.count, Int(bitPattern: UInt(checksum(plan))),
-                              rest.count, Int(bitPattern: UInt(checksum(rest)))].enumerated() {
-                out.set(planStart - 32 + 8 * k, word)
-            }
+            out.set(planLengthAt, plan.count)
+            out.set(planSumAt, Int(bitPattern: UInt(checksum(plan))))
+            out.set(restLengthAt, rest.count)
+            out.set(restSumAt, Int(bitPattern: UInt(checksum(rest))))
         }
         return out.bytes
     }
@@ -197,24 +201,19 @@ enum HistorySnapshot {
     static func read(_ path: String, of version: FileVersion, text: String, openItemsOnly: Bool,
                      now: Instant, settledAfter: Int64 = FileVersion.settleSeconds) -> History? {
         guard let file = try? FileSystem.OpenFile(path, writable: true),
-              let header = try? file.read(from: 0, count: headerWords * 8), header.count == headerWords * 8
+              let header = try? file.read(from: 0, count: planStart), header.count == planStart
         else { return nil }
         let (plan, rest) = header.withUnsafeBytes {
-            ($0.loadUnaligned(fromByteOffset: 9 * 8, as: Int.self), $0.loadUnaligned(fromByteOffset: 11 * 8, as: Int.self))
+            ($0.loadUnaligned(fromByteOffset: planLengthAt, as: Int.self), $0.loadUnaligned(fromByteOffset: restLengthAt, as: Int.self))
         }
         guard (0...file.size).contains(plan), (0...file.size).contains(rest),
-              let bytes = try? file.read(from: 0, count: headerWords * 8 + plan + (openItemsOnly ? 0 : rest))
+              let bytes = try? file.read(from: 0, count: planStart + plan + (openItemsOnly ? 0 : rest))
         else { return nil }
         var hashed = false
         let history = bytes.withUnsafeBytes { raw in
             decode(raw, length: file.size, of: version, openItemsOnly: openItemsOnly) { expected in
-                // Read, not mapped: the file may shrink meanwhile (an editor
-                // saving in place), and a mapping would then fault.
-                var hash = ContentHash()
-                guard let current = try? FileSystem.OpenFile(text), (try? current.forEachChunk(1 << 20, { hash.add($0) })) != nil
-                else { return false }
                 hashed = true
-                return hash.value == expected
+                return ContentHash.ofFile(text) == expected
             }
         }
         if history != nil, hashed, file.writable, version.isSettled(at: now, after: settledAfter) {
@@ -228,14 +227,14 @@ enum HistorySnapshot {
     /// reader in between sees a checksum that does not match, and reads
     /// the text.
     static func markedSettled(_ bytes: UnsafeRawBufferPointer) -> [(offset: Int, bytes: [UInt8])] {
-        let planStart = headerWords * 8, flag = planStart + 8
-        let planEnd = planStart + bytes.loadUnaligned(fromByteOffset: 9 * 8, as: Int.self)
+        let flag = planStart + 8
+        let planEnd = planStart + bytes.loadUnaligned(fromByteOffset: planLengthAt, as: Int.self)
         let one = withUnsafeBytes(of: 1.littleEndian) { [UInt8]($0) }
         var sum = ContentHash()
         sum.add(UnsafeRawBufferPointer(rebasing: bytes[planStart..<flag]))
         one.withUnsafeBytes { sum.add($0) }
         sum.add(UnsafeRawBufferPointer(rebasing: bytes[(flag + 8)..<planEnd]))
-        return [(flag, one), (10 * 8, withUnsafeBytes(of: Int(bitPattern: UInt(sum.value)).littleEndian) { [UInt8]($0) })]
+        return [(flag, one), (planSumAt, withUnsafeBytes(of: Int(bitPattern: UInt(sum.value)).littleEndian) { [UInt8]($0) })]
     }
 
     /// - Parameter length: the whole snapshot's length; `raw` may hold only
@@ -243,10 +242,7 @@ enum HistorySnapshot {
     static func decode(_ raw: UnsafeRawBufferPointer, length: Int, of version: FileVersion, openItemsOnly: Bool,
                        textMatches: (UInt64) -> Bool) -> History? {
         var input = Reader(raw)
-        let expected = [Int(bitPattern: UInt(magic)), formatVersion, Int(bitPattern: UInt(version.device)),
-                        Int(bitPattern: UInt(version.inode)), Int(version.size), Int(version.modified),
-                        Int(version.modifiedNanoseconds), Int(version.changed), Int(version.changedNanoseconds)]
-        for word in expected { guard input.int() == word else { return nil } }
+        for word in identity(of: version) { guard input.int() == word else { return nil } }
         guard let planLength = input.int(), let planSum = input.int(), let restLength = input.int(),
               let restSum = input.int(), planLength >= 0, restLength >= 0, planLength <= length, restLength <= length,
               input.offset + planLength + restLength == length,
