@@ -69,15 +69,6 @@ public struct Consistency: Sendable, Hashable {
         var open: Bool
     }
 
-    /// The day number of the due date of the 1:1 after `meetings[i]`: with
-    /// a cadence of days and no away periods, plain addition (a drift
-    /// check judges dozens of 1:1s for each member at every evaluation).
-    static func dueDay(after i: Int, day: Int, of schedule: Schedule) -> Int {
-        if case .days(let n) = schedule.cadence, schedule.member.away.isEmpty { return day + n }
-        return Schedule.dueDate(after: schedule.meetings[i].date, cadence: schedule.cadence, away: schedule.member.away)
-            .daysSinceEpoch
-    }
-
     /// The outcomes of every expected 1:1 that ended after `from`.
     static func outcomes(schedule: Schedule, today: LocalDate, from: LocalDate) -> [Outcome] {
         let meetings = schedule.meetings
@@ -89,7 +80,7 @@ public struct Consistency: Sendable, Hashable {
             var previous = meetings[firstIndex - 1].date.daysSinceEpoch
             for i in firstIndex..<meetings.count {
                 let day = meetings[i].date.daysSinceEpoch
-                let due = dueDay(after: i - 1, day: previous, of: schedule)
+                let due = schedule.dueDay(after: i - 1, day: previous)
                 result.append(Outcome(end: day, days: day - previous, onTime: day <= due + slack, open: false))
                 previous = day
             }
@@ -133,7 +124,7 @@ public struct Consistency: Sendable, Hashable {
             let last = held.firstIndex(after: day) { $0 } - 1
             if last >= 0 {
                 if lateAfter?.meeting != last {
-                    lateAfter = (last, dueDay(after: base + last, day: held[last], of: schedule) + settings.slack.days)
+                    lateAfter = (last, schedule.dueDay(after: base + last, day: held[last]) + settings.slack.days)
                 }
                 if day > lateAfter!.day { count += 1 }
             }

@@ -83,6 +83,15 @@ public struct Schedule: Sendable {
         }
     }
 
+    /// `dueDate` after `meetings[i]`, held on day number `day`, as a day
+    /// number: with a cadence of days and no away periods, plain addition
+    /// (a drift check asks this of dozens of 1:1s per member at every
+    /// evaluation).
+    func dueDay(after i: Int, day: Int) -> Int {
+        if case .days(let n) = cadence, member.away.isEmpty { return day + n }
+        return Schedule.dueDate(after: meetings[i].date, cadence: cadence, away: member.away).daysSinceEpoch
+    }
+
     /// The cadence learned from the median of the last (up to six) intervals
     /// between 1:1s; nil with fewer than three intervals.
     static func infer(_ meetings: [Meeting]) -> Cadence? {
