@@ -193,16 +193,8 @@ public final class DaemonService {
 
     func loadHistory() {
         do {
-            var fresh = try historyStore.load(notes: false)
-            fresh.snoozes = try state.loadSnoozes()
-            var seen = try state.loadFirstSeen()
             let today = ZonedCalendar(zone: config.timeZone).date(of: WallClock.now())
-            let unseen = config.members.map(\.key).filter { seen[$0] == nil }
-            if !unseen.isEmpty {
-                try state.markSeen(unseen, on: today)
-                for key in unseen { seen[key] = today }
-            }
-            fresh.firstSeen = seen
+            let fresh = try state.adding(to: historyStore.load(notes: false), members: config.members.map(\.key), today: today)
             index = PlanIndex(history: fresh)
             historyProblem = nil
         } catch {

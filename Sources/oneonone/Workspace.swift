@@ -79,16 +79,9 @@ struct Workspace {
     /// `records` (the history file's) with the snoozes and first-seen dates
     /// of the state directory; see `loadHistory`.
     func withState(_ records: History, markSeen: Bool = true) throws -> History {
-        var result = records
+        let result: History
         do {
-            result.snoozes = try state.loadSnoozes()
-            var seen = try state.loadFirstSeen()
-            let unseen = config.members.map(\.key).filter { seen[$0] == nil }
-            if markSeen && !unseen.isEmpty {
-                try state.markSeen(unseen, on: today)
-                for key in unseen { seen[key] = today }
-            }
-            result.firstSeen = seen
+            result = try state.adding(to: records, members: config.members.map(\.key), today: today, markSeen: markSeen)
         } catch { throw Failure(error.description) }
         UntilExit.keep(result)
         return result

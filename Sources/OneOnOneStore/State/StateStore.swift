@@ -54,6 +54,24 @@ public struct StateStore: Sendable {
         return Dictionary(seen.map { ($0.member, $0.date) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// `records` (the history file's) with the snoozes and first-seen days
+    /// kept here: what the planner, `status` and the daemon read. Of
+    /// `members`, those not seen before are recorded as first seen `today`,
+    /// unless `markSeen` is false.
+    public func adding(to records: History, members: [String], today: LocalDate,
+                       markSeen: Bool = true) throws(StoreError) -> History {
+        var result = records
+        result.snoozes = try loadSnoozes()
+        var seen = try loadFirstSeen()
+        let unseen = members.filter { seen[$0] == nil }
+        if markSeen && !unseen.isEmpty {
+            try self.markSeen(unseen, on: today)
+            for key in unseen { seen[key] = today }
+        }
+        result.firstSeen = seen
+        return result
+    }
+
     /// Records `on` as the first-seen day of each of `members` not seen
     /// before; members already there keep their day.
     ///
