@@ -10,7 +10,6 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "oneonone",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "oneonone", targets: ["oneonone"]),
         .executable(name: "toml-json", targets: ["toml-json"]),
@@ -19,26 +18,27 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .target(name: "TOML", swiftSettings: strict),
         .target(
             name: "OneOnOne",
-            dependencies: ["TOML", .product(name: "HeapModule", package: "swift-collections")],
+            dependencies: ["TOML"],
             swiftSettings: strict
         ),
-        .target(name: "OneOnOneStore", dependencies: ["OneOnOne", "TOML"], swiftSettings: strict),
+        .target(name: "CPosix"),
+        .target(name: "Posix", dependencies: ["CPosix"], swiftSettings: strict),
+        .target(name: "OneOnOneStore", dependencies: ["OneOnOne", "TOML", "Posix"], swiftSettings: strict),
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .target(
             name: "Systemd",
-            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CSystemd", "Posix", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .target(
             name: "Daemon",
             dependencies: [
-                "Systemd", "OneOnOne", "OneOnOneStore",
+                "Systemd", "OneOnOne", "OneOnOneStore", "Posix",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -47,12 +47,12 @@ let package = Package(
         .executableTarget(
             name: "oneonone",
             dependencies: [
-                "TOML", "OneOnOne", "OneOnOneStore", "Daemon",
+                "TOML", "OneOnOne", "OneOnOneStore", "Daemon", "Posix",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["Posix"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"], exclude: ["Cases"], swiftSettings: strict),
         .testTarget(name: "OneOnOneTests", dependencies: ["OneOnOne", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "OneOnOneStoreTests", dependencies: ["OneOnOneStore", "OneOnOne", "TestSupport"], swiftSettings: strict),

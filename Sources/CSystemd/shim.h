@@ -11,13 +11,9 @@
 #include <sys/wait.h>
 #include <signal.h>
 #include <string.h>
-#include <malloc.h>
 #include <systemd/sd-event.h>
 #include <systemd/sd-journal.h>
 #include <systemd/sd-daemon.h>
-
-// Returns freed heap to the system (the daemon, once started).
-static inline void oneonone_malloc_trim(void) { malloc_trim(0); }
 
 // siginfo_t keeps si_status in a union that Swift cannot name portably.
 static inline int oneonone_siginfo_code(const siginfo_t *si) { return si->si_code; }
@@ -27,16 +23,5 @@ static inline int oneonone_siginfo_status(const siginfo_t *si) { return si->si_s
 static inline const char *oneonone_inotify_name(const struct inotify_event *event) {
     return event->len > 0 ? event->name : "";
 }
-
-// glibc 2.32 has thread-safe names for errno values and signals; Swift's
-// Glibc module does not always expose the GNU declarations, so they are
-// declared here (the same prototypes as <string.h>).
-extern const char *strerrorname_np(int errnum);
-extern const char *strerrordesc_np(int errnum);
-extern const char *sigabbrev_np(int sig);
-
-static inline const char *oneonone_errno_name(int errnum) { return strerrorname_np(errnum); }
-static inline const char *oneonone_errno_description(int errnum) { return strerrordesc_np(errnum); }
-static inline const char *oneonone_signal_name(int sig) { return sigabbrev_np(sig); }
 
 #endif

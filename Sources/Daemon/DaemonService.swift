@@ -1,10 +1,9 @@
-public import Logging
-public import OneOnOne
-public import OneOnOneStore
-public import Systemd
-#if canImport(Glibc)
+package import Logging
+package import OneOnOne
+import OneOnOneStore
+import Systemd
+import Posix
 import Glibc
-#endif
 
 /// The long-running service: one sd-event loop that sleeps until the
 /// planner's next wake, fires reminders exactly once (ledger first, then
@@ -12,14 +11,14 @@ import Glibc
 ///
 /// Like systemd-timesyncd's Manager, it owns the loop and every source;
 /// READY=1 goes out only when all is wired and the first plan is done.
-public final class DaemonService {
+package final class DaemonService {
     /// Where the daemon's files are.
-    public struct Locations: Sendable {
-        public var config: String
-        public var dataDirectory: String
-        public var stateDirectory: String
+    package struct Locations: Sendable {
+        package var config: String
+        package var dataDirectory: String
+        package var stateDirectory: String
 
-        public init(config: String, dataDirectory: String, stateDirectory: String) {
+        package init(config: String, dataDirectory: String, stateDirectory: String) {
             self.config = config
             self.dataDirectory = dataDirectory
             self.stateDirectory = stateDirectory
@@ -35,14 +34,11 @@ public final class DaemonService {
     let hooks: HookRunner
 
     var config: Config
-    /// The history as last read, indexed for planning.
-    var index = PlanIndex(history: .empty)
+    /// The history as last read correctly.
+    var history = History.empty
     var ledger = Ledger()
+    /// Re-armed after every plan to its next wake.
     var wakeTimer: EventLoop.Timer?
-    /// When the planner said to look again.
-    var nextWake: Instant?
-    /// Code pages given back while asleep, mapped again before a wake.
-    var memory = ResidentMemory()
     var debounce: EventLoop.Timer?
     var pendingConfigReload = false
     var pendingHistoryReload = false
@@ -53,7 +49,7 @@ public final class DaemonService {
 
     /// Loads the config (it must be valid to start) and the history, and
     /// builds the loop.
-    public init(locations: Locations, config: Config, logger: Logger) throws {
+    package init(locations: Locations, config: Config, logger: Logger) throws {
         self.locations = locations
         self.config = config
         self.logger = logger
@@ -65,7 +61,8 @@ public final class DaemonService {
     }
 
     /// Runs until SIGTERM or SIGINT; returns the exit status.
-    public func run() throws -> Int32 {
+    package func run() throws -> Int32 {
+        state.removeRetiredFiles()
         loadHistory()
         do { ledger = try state.loadLedger() } catch {
             logger.critical("cannot read the fired ledger: \(error)")
@@ -81,26 +78,12 @@ public final class DaemonService {
             self?.logger.info("the system clock changed; re-planning")
             self?.replan()
         }
-        wakeTimer = loop.addRealtimeTimer(at: nil) { [weak self] in self?.wake() }
+        wakeTimer = loop.addRealtimeTimer(at: nil) { [weak self] in self?.replan() }
         watchFiles()
         loop.setWatchdog(true)
 
         replan()
         return try loop.run()
-    }
-
-    /// How long before a due reminder the daemon wakes to prefault its code.
-    static let warmUpSeconds: Int64 = 1
-
-    /// The wake timer: the warm-up a moment before the planned wake, or the
-    /// wake itself (also when none is planned: a retry).
-    func wake() {
-        guard let due = nextWake, WallClock.now() < due else {
-            replan()
-            return
-        }
-        memory.prefault()
-        wakeTimer?.rearm(at: due.microsecondsSinceEpoch)
     }
 
     func stop() {
@@ -116,10 +99,9 @@ public final class DaemonService {
     /// system zone is the /etc/localtime link).
     func watchFiles() {
         let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_ATTRIB)
-        let configDir = DaemonService.directory(of: locations.config)
-        let configName = DaemonService.name(of: locations.config)
+        let (configDir, configName) = FileSystem.split(locations.config)
         for dir in [locations.dataDirectory, locations.stateDirectory] {
-            _ = mkdirParents(dir)
+            do { try FileSystem.createDirectories(dir) } catch { logger.warning("\(error)") }
         }
         add(configDir, mask) { [weak self] name in
             if name == configName { self?.scheduleReload(config: true) }
@@ -194,8 +176,7 @@ public final class DaemonService {
     func loadHistory() {
         do {
             let today = ZonedCalendar(zone: config.timeZone).date(of: WallClock.now())
-            let fresh = try state.adding(to: historyStore.load(notes: false), members: config.members.map(\.key), today: today)
-            index = PlanIndex(history: fresh)
+            history = try state.adding(to: historyStore.load(), members: config.members.map(\.key), today: today)
             historyProblem = nil
         } catch {
             historyProblem = "history unreadable, using the last good read"
@@ -228,33 +209,25 @@ public final class DaemonService {
     ///     what fires now was not missed, so it is not marked late.
     func replan(force: Bool = false, discovered: Bool = false) {
         let now = WallClock.now()
-        let plan = Planner.plan(config: config, index: index, ledger: ledger, now: now, lateness: !discovered,
-                                workers: .threads)
+        let plan = Planner.plan(config: config, history: history, ledger: ledger, now: now, lateness: !discovered)
         if !plan.fire.isEmpty {
             // At most once: the keys are durable before anything is shown.
             do {
                 try state.recordFired(plan.fire.map { (key: $0.key, at: now) })
             } catch {
                 logger.error("cannot record fired reminders, not firing them: \(error)")
-                // Try again in a minute; with no wake planned, that wake
-                // plans again instead of taking itself for a warm-up.
-                nextWake = nil
+                // Try again in a minute.
                 wakeTimer?.rearm(at: now.adding(seconds: 60).microsecondsSinceEpoch)
                 return
             }
-            // Bodies are written once, for the journal and the hooks alike.
-            for reminder in plan.fire.map({ $0.withBodyWritten() }) {
+            for reminder in plan.fire {
                 ledger.record(reminder.key, at: now)
                 Output.journal(ReminderFields.journalFields(reminder), logger: logger)
                 hooks.run(effectiveHooks, for: reminder)
             }
         }
-        // Woken a moment early to map the code back in (see ResidentMemory),
-        // so that the reminder itself goes out at once.
-        nextWake = plan.nextWake
-        let warmUp = plan.nextWake.map { max(now, $0.adding(seconds: -DaemonService.warmUpSeconds)) }
-        wakeTimer?.rearm(at: warmUp?.microsecondsSinceEpoch)
-        let team = TeamStatus(config: config, index: index, now: now)
+        wakeTimer?.rearm(at: plan.nextWake?.microsecondsSinceEpoch)
+        let team = TeamStatus(config: config, history: history, now: now)
         var status = team.summary
         if let problem = configProblem ?? historyProblem { status += " · \(problem)" }
         Notify.status(status)
@@ -268,7 +241,6 @@ public final class DaemonService {
         if let wake = plan.nextWake {
             logger.debug("sleeping until \(wake)")
         }
-        memory.releaseIdlePages()
     }
 
     /// The configured hooks, or notify-send when none is configured and it
@@ -278,33 +250,9 @@ public final class DaemonService {
         return DaemonService.defaultHook.map { [$0] } ?? []
     }
 
-    static let defaultHook: Hook? = {
-        guard let path = getenv("PATH").map({ String(cString: $0) }) else { return nil }
-        for dir in path.split(separator: ":") where access("\(dir)/notify-send", X_OK) == 0 {
-            return Hook(command: ["notify-send", "--app-name=oneonone", "--urgency={urgency}", "{title}", "{body}"],
-                        kinds: Set(ReminderKind.allCases), timeout: TimeSpan(seconds: 10))
-        }
-        return nil
-    }()
-
-    static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    static func name(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
-    }
-
-    @discardableResult
-    func mkdirParents(_ path: String) -> Bool {
-        var current = ""
-        for part in path.split(separator: "/") {
-            current += "/" + part
-            if mkdir(current, 0o700) != 0 && errno != EEXIST { return false }
-        }
-        return true
+    static let defaultHook: Hook? = Environment.executable("notify-send").map { _ in
+        Hook(command: ["notify-send", "--app-name=oneonone", "--urgency={urgency}", "{title}", "{body}"],
+             kinds: Set(ReminderKind.allCases), timeout: TimeSpan(seconds: 10))
     }
 }
 

@@ -1,9 +1,8 @@
-public import Logging
-public import OneOnOne
-public import Systemd
-#if canImport(Glibc)
+package import Logging
+package import OneOnOne
+package import Systemd
+import Posix
 import Glibc
-#endif
 
 /// Runs `[[hook]]` commands for reminders, in parallel, without ever
 /// blocking the event loop.
@@ -13,7 +12,7 @@ import Glibc
 /// the daemon talks to systemd), is killed after its timeout, and is retried
 /// with backoff when it fails (the notification server may not be up yet at
 /// login). Results go to the journal.
-public final class HookRunner {
+package final class HookRunner {
     let loop: EventLoop
     let logger: Logger
     /// Delays before each retry of a failed hook, in seconds.
@@ -41,18 +40,14 @@ public final class HookRunner {
         }
     }
 
-    public init(loop: EventLoop, logger: Logger, backoff: [Double] = [5, 30, 120, 600]) {
+    package init(loop: EventLoop, logger: Logger, backoff: [Double] = [5, 30, 120, 600]) {
         self.loop = loop
         self.logger = logger
         self.backoff = backoff
     }
 
-    /// The number of hook processes running now.
-    public var activeCount: Int { running.count }
-
     /// Starts every hook in `hooks` whose kinds include the reminder's.
-    public func run(_ hooks: [Hook], for reminder: Reminder) {
-        let reminder = reminder.withBodyWritten()
+    package func run(_ hooks: [Hook], for reminder: Reminder) {
         for hook in hooks where hook.kinds.contains(reminder.kind) {
             start(hook, reminder, attempt: 1)
         }
@@ -60,14 +55,15 @@ public final class HookRunner {
 
     func start(_ hook: Hook, _ reminder: Reminder, attempt: Int) {
         let argv = ReminderFields.argv(hook.command, for: reminder)
-        let input = Array((ReminderFields.json(reminder).rendered(compact: true) + "\n").utf8)
+        let input = Array((reminder.json.rendered(compact: true) + "\n").utf8)
         let run = Run(hook: hook, reminder: reminder, attempt: attempt, input: input)
-        let spawned: Spawned
-        do {
-            spawned = try Spawner.spawn(argv, environment: HookRunner.environment(for: reminder))
+        let spawned: Subprocess
+        do throws(SystemError) {
+            spawned = try Subprocess.spawn(argv, environment: HookRunner.environment(for: reminder), processGroup: true,
+                                           nonBlocking: true)
         } catch {
             // A program that is not there will not appear by retrying.
-            failed(run, status: "could not start \(argv[0]): \(error)", retrying: error.errno != ENOENT)
+            failed(run, status: "could not start \(argv[0]): \(error.errno.text)", retrying: error.errno.code != ENOENT)
             return
         }
         running[spawned.pid] = run
@@ -177,13 +173,9 @@ public final class HookRunner {
     static func environment(for reminder: Reminder) -> [String] {
         let dropped: Set<String> = ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID",
                                     "LISTEN_FDNAMES", "INVOCATION_ID", "JOURNAL_STREAM"]
-        var env: [String] = []
-        var i = 0
-        while let entry = environ[i] {
-            let text = String(cString: entry)
-            let name = String(text.prefix { $0 != "=" })
-            if !dropped.contains(name) && !name.hasPrefix("ONEONONE_") { env.append(text) }
-            i += 1
+        var env = Environment.entries().filter { entry in
+            let name = String(entry.prefix { $0 != "=" })
+            return !dropped.contains(name) && !name.hasPrefix("ONEONONE_")
         }
         for (name, value) in ReminderFields.environment(reminder) { env.append("\(name)=\(value)") }
         return env

@@ -1,8 +1,6 @@
 import Logging
 import Systemd
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Where the daemon's entries go: the journal when its socket is there,
 /// else standard error (a terminal, `make run`), one readable block each.

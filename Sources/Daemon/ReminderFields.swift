@@ -1,12 +1,12 @@
-public import OneOnOne
+package import OneOnOne
 
 /// How a reminder is written to the journal and handed to hooks: one set of
-/// names, so that `journalctl ONEONONE_KIND=overdue`, a hook's environment
-/// and its stdin JSON all agree.
-public enum ReminderFields {
+/// names, so that `journalctl ONEONONE_KIND=overdue` and a hook's
+/// environment agree (its stdin is `Reminder.json`, as `plan --json`).
+package enum ReminderFields {
     /// One fixed 128-bit MESSAGE_ID per reminder kind; documented in
     /// systemd/oneonone.catalog, so `journalctl -x` explains each entry.
-    public static func messageID(_ kind: ReminderKind) -> String {
+    package static func messageID(_ kind: ReminderKind) -> String {
         switch kind {
         case .dueSoon: "5d789d819f684d2896215c8ba24e4003"
         case .due: "6c8927c803df4c4d8ca32e740f629c34"
@@ -18,14 +18,14 @@ public enum ReminderFields {
     }
 
     /// MESSAGE_ID of "a hook failed" entries.
-    public static let hookFailedID = "c571ad521e0347dca4d1dca08a36e4fe"
+    package static let hookFailedID = "c571ad521e0347dca4d1dca08a36e4fe"
     /// MESSAGE_ID of "a reloaded config was rejected" entries.
-    public static let configRejectedID = "03ec64c773da42de9ad07b0966ac8365"
+    package static let configRejectedID = "03ec64c773da42de9ad07b0966ac8365"
 
     /// The `ONEONONE_*` values of a reminder, without the prefix, in a
     /// fixed order: KIND, MEMBER, NAME, DUE, ACTION, KEY, LATE_SEC, URGENCY,
     /// OCCURRENCE, TITLE. Absent values are empty strings.
-    public static func values(_ r: Reminder) -> [(String, String)] {
+    package static func values(_ r: Reminder) -> [(String, String)] {
         [
             ("KIND", r.kind.rawValue),
             ("MEMBER", r.member),
@@ -42,7 +42,7 @@ public enum ReminderFields {
 
     /// The journal entry of a reminder: MESSAGE, MESSAGE_ID, PRIORITY and
     /// the `ONEONONE_*` fields.
-    public static func journalFields(_ r: Reminder) -> [(name: String, value: String)] {
+    package static func journalFields(_ r: Reminder) -> [(name: String, value: String)] {
         var fields: [(name: String, value: String)] = [
             ("MESSAGE", r.title + (r.lateBy.map { " (late by \(DateText.duration(seconds: $0)))" } ?? "") + "\n" + r.body),
             ("MESSAGE_ID", messageID(r.kind)),
@@ -55,34 +55,15 @@ public enum ReminderFields {
     }
 
     /// The environment a hook gets: `ONEONONE_*` plus BODY.
-    public static func environment(_ r: Reminder) -> [(String, String)] {
+    package static func environment(_ r: Reminder) -> [(String, String)] {
         values(r).map { ("ONEONONE_" + $0.0, $0.1) } + [("ONEONONE_BODY", r.body)]
-    }
-
-    /// The reminder as one JSON object, written to a hook's stdin.
-    public static func json(_ r: Reminder) -> JSON {
-        .object([
-            ("key", .string(r.key)),
-            ("kind", .string(r.kind.rawValue)),
-            ("urgency", .string(r.urgency.rawValue)),
-            ("priority", .int(r.priority)),
-            ("member", .string(r.member)),
-            ("name", .string(r.memberName)),
-            ("action", r.actionID.map { .string($0) } ?? .null),
-            ("due", r.due.map { .string($0.description) } ?? .null),
-            ("scheduled", .string(r.scheduled.description)),
-            ("late_seconds", r.lateBy.map { .int(Int($0)) } ?? .null),
-            ("occurrence", .int(r.occurrence)),
-            ("title", .string(r.title)),
-            ("body", .string(r.body)),
-        ])
     }
 
     /// A hook's argv with `{placeholders}` replaced inside each argument.
     /// Substitution never splits or joins arguments, so a member named
     /// `Bob; rm -rf ~` stays one literal argument. `{{` and `}}` are literal
     /// braces; unknown names stay as written.
-    public static func argv(_ template: [String], for r: Reminder) -> [String] {
+    package static func argv(_ template: [String], for r: Reminder) -> [String] {
         let values: [String: String] = [
             "title": r.title, "body": r.body, "urgency": r.urgency.rawValue, "member": r.member,
             "name": r.memberName, "kind": r.kind.rawValue, "due": r.due?.description ?? "",

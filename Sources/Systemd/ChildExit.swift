@@ -1,11 +1,9 @@
 import CSystemd
-
-#if canImport(Glibc)
+import Posix
 import Glibc
-#endif
 
 /// How a child process ended.
-public enum ChildExit: Sendable, Equatable, CustomStringConvertible {
+package enum ChildExit: Sendable, Equatable, CustomStringConvertible {
     /// It called `exit` with this status (0 is success).
     case exited(Int32)
     /// A signal ended it (with or without a core dump).
@@ -22,11 +20,11 @@ public enum ChildExit: Sendable, Equatable, CustomStringConvertible {
     /// "exited with status 3", "killed by SIGKILL".
     ///
     /// The corresponding C function is `sigabbrev_np`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .exited(let status): return "exited with status \(status)"
         case .killed(let signal):
-            let name = oneonone_signal_name(signal).map { "SIG" + String(cString: $0) } ?? "signal \(signal)"
+            let name = signalName(signal).map { "SIG" + $0 } ?? "signal \(signal)"
             return "killed by \(name)"
         }
     }

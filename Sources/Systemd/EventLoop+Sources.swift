@@ -1,8 +1,6 @@
 import CSystemd
-
-#if canImport(Glibc)
+package import Posix
 import Glibc
-#endif
 
 // The C handlers. Like systemd's own, each has the shape
 // (source, what happened, userdata); userdata is the source's `Callback`.
@@ -24,15 +22,15 @@ let onInotify: sd_event_inotify_handler_t = { _, event, userdata in
 extension EventLoop {
     /// The epoll event bits of ``addIO(fd:events:_:)``, so that callers need
     /// not import `<sys/epoll.h>` (Swift's Glibc module lacks it).
-    public enum IOEvents {
+    package enum IOEvents {
         /// Data to read, or the end of the stream (`EPOLLIN`).
-        public static let readable = UInt32(EPOLLIN.rawValue)
+        package static let readable = UInt32(EPOLLIN.rawValue)
         /// Room to write (`EPOLLOUT`).
-        public static let writable = UInt32(EPOLLOUT.rawValue)
+        package static let writable = UInt32(EPOLLOUT.rawValue)
         /// The other end closed (`EPOLLHUP`); always reported.
-        public static let hangup = UInt32(EPOLLHUP.rawValue)
+        package static let hangup = UInt32(EPOLLHUP.rawValue)
         /// An error condition, e.g. a reader gone (`EPOLLERR`); always reported.
-        public static let error = UInt32(EPOLLERR.rawValue)
+        package static let error = UInt32(EPOLLERR.rawValue)
     }
 
     /// Calls `handler` whenever `fd` is ready for `events`.
@@ -48,8 +46,8 @@ extension EventLoop {
     ///
     /// The corresponding C function is `sd_event_add_io`.
     @discardableResult
-    public func addIO(fd: Int32, events: UInt32, _ handler: @escaping (UInt32) -> Void) -> Source {
-        orTrap { () throws(SystemdError) in
+    package func addIO(fd: Int32, events: UInt32, _ handler: @escaping (UInt32) -> Void) -> Source {
+        orTrap { () throws(SystemError) in
             try attach(Source(loop: self), Callback(handler), "sd_event_add_io") {
                 sd_event_add_io(event, $0, fd, events, onIO, $1)
             }
@@ -67,13 +65,13 @@ extension EventLoop {
     ///   - mask: inotify events, e.g. `UInt32(IN_CLOSE_WRITE | IN_MOVED_TO)`.
     ///   - handler: gets each event.
     /// - Returns: the source; it stays enabled until cancelled.
-    /// - Throws: `SystemdError`, e.g. `ENOENT` when `path` does not exist.
+    /// - Throws: `SystemError`, e.g. `ENOENT` when `path` does not exist.
     ///
     /// The corresponding C function is `sd_event_add_inotify`.
     @discardableResult
-    public func addInotify(
+    package func addInotify(
         path: String, mask: UInt32, _ handler: @escaping (InotifyEvent) -> Void
-    ) throws(SystemdError) -> Source {
+    ) throws(SystemError) -> Source {
         try attach(Source(loop: self), Callback(handler), "sd_event_add_inotify") {
             sd_event_add_inotify(event, $0, path, mask, onInotify, $1)
         }
@@ -92,9 +90,9 @@ extension EventLoop {
     ///
     /// The corresponding C function is `sd_event_add_signal`.
     @discardableResult
-    public func addSignal(_ signal: Int32, _ handler: @escaping (Int32) -> Void) -> Source {
+    package func addSignal(_ signal: Int32, _ handler: @escaping (Int32) -> Void) -> Source {
         EventLoop.blockSignals([signal])
-        return orTrap { () throws(SystemdError) in
+        return orTrap { () throws(SystemError) in
             try attach(Source(loop: self), Callback(handler), "sd_event_add_signal") {
                 sd_event_add_signal(event, $0, signal, onSignal, $1)
             }
@@ -115,9 +113,9 @@ extension EventLoop {
     ///
     /// The corresponding C function is `sd_event_add_child`.
     @discardableResult
-    public func addChild(pid: Int32, _ handler: @escaping (ChildExit) -> Void) -> Source {
+    package func addChild(pid: Int32, _ handler: @escaping (ChildExit) -> Void) -> Source {
         EventLoop.blockSignals([SIGCHLD])
-        return orTrap { () throws(SystemdError) in
+        return orTrap { () throws(SystemError) in
             try attach(Source(loop: self), Callback(handler), "sd_event_add_child") {
                 sd_event_add_child(event, $0, pid, WEXITED, onChild, $1)
             }
@@ -129,14 +127,14 @@ extension EventLoop {
     func attach<S: Source, Argument>(
         _ source: S, _ callback: Callback<Argument>, _ function: String,
         _ add: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutableRawPointer) -> Int32
-    ) throws(SystemdError) -> S {
+    ) throws(SystemError) -> S {
         callback.source = source
         let userdata = Unmanaged.passRetained(callback).toOpaque()
         var pointer: OpaquePointer?
         let result = add(&pointer, userdata)
         guard result >= 0, let pointer else {
             Unmanaged<Callback<Argument>>.fromOpaque(userdata).release()
-            throw SystemdError(function, errno: result)
+            throw SystemError(function, errno: result)
         }
         // From here on the source holds the retain taken above.
         _ = sd_event_source_set_destroy_callback(pointer, releaseCallback)
@@ -149,7 +147,7 @@ extension EventLoop {
     /// handled, a pid that is not our child, a regular file for epoll) or
     /// when memory runs out trap with the reason rather than make every
     /// caller handle an error it cannot recover from.
-    func orTrap<T>(_ body: () throws(SystemdError) -> T) -> T {
+    func orTrap<T>(_ body: () throws(SystemError) -> T) -> T {
         do { return try body() } catch { preconditionFailure("\(error)") }
     }
 }

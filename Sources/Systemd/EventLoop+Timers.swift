@@ -1,8 +1,6 @@
 import CSystemd
-
-#if canImport(Glibc)
+import Posix
 import Glibc
-#endif
 
 let onTime: sd_event_time_handler_t = { _, usec, userdata in
     Callback<UInt64>.call(userdata, usec)
@@ -25,10 +23,10 @@ extension EventLoop {
     ///
     /// The corresponding C function is `sd_event_add_time`.
     @discardableResult
-    public func addRealtimeTimer(
+    package func addRealtimeTimer(
         at usec: UInt64?, accuracy: UInt64 = 1, _ handler: @escaping () -> Void
     ) -> Timer {
-        let timer = orTrap { () throws(SystemdError) in
+        let timer = orTrap { () throws(SystemError) in
             try attach(Timer(loop: self), Callback<UInt64> { _ in handler() }, "sd_event_add_time") {
                 sd_event_add_time(event, $0, CLOCK_REALTIME, usec ?? 0, max(1, accuracy), onTime, $1)
             }
@@ -49,13 +47,13 @@ extension EventLoop {
     ///
     /// The corresponding C function is `sd_event_add_time`.
     @discardableResult
-    public func addMonotonicTimer(
+    package func addMonotonicTimer(
         after seconds: Double, accuracy: UInt64 = 1, _ handler: @escaping () -> Void
     ) -> Timer {
         // Not sd_event_add_time_relative: inside a handler it counts from
         // when the loop woke up, which may be well before now.
         let deadline = EventLoop.clockNow(CLOCK_MONOTONIC) + EventLoop.microseconds(seconds)
-        return orTrap { () throws(SystemdError) in
+        return orTrap { () throws(SystemError) in
             try attach(Timer(loop: self), Callback<UInt64> { _ in handler() }, "sd_event_add_time") {
                 sd_event_add_time(event, $0, CLOCK_MONOTONIC, deadline, max(1, accuracy), onTime, $1)
             }
@@ -77,8 +75,8 @@ extension EventLoop {
     ///
     /// The corresponding C functions are `timerfd_create` and `sd_event_add_io`.
     @discardableResult
-    public func addTimeChange(_ handler: @escaping () -> Void) -> Source {
-        let fd = orTrap { () throws(SystemdError) in
+    package func addTimeChange(_ handler: @escaping () -> Void) -> Source {
+        let fd = orTrap { () throws(SystemError) in
             try checkSyscall("timerfd_create", timerfd_create(CLOCK_REALTIME, Int32(TFD_NONBLOCK | TFD_CLOEXEC)))
         }
         var forever = itimerspec()
@@ -92,7 +90,7 @@ extension EventLoop {
             _ = read(fd, &expirations, MemoryLayout<UInt64>.size)
             handler()
         }
-        let source = orTrap { () throws(SystemdError) in
+        let source = orTrap { () throws(SystemError) in
             try attach(Source(loop: self), callback, "sd_event_add_io") {
                 sd_event_add_io(event, $0, fd, UInt32(EPOLLIN.rawValue), onIO, $1)
             }

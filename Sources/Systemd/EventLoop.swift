@@ -1,8 +1,6 @@
 import CSystemd
-
-#if canImport(Glibc)
+package import Posix
 import Glibc
-#endif
 
 /// An sd-event loop: timers, signals, child processes, inotify and file
 /// descriptors, dispatched one at a time on one thread. Between events the
@@ -21,9 +19,9 @@ import Glibc
 /// fired, an exited child, ``Timer/disable()``) lives only as long as its
 /// handle. ``run()`` cancels every source when it returns, which also breaks
 /// reference cycles between handlers and the loop.
-public final class EventLoop {
+package final class EventLoop {
     /// The clocks whose time ``now(_:)`` reports.
-    public enum Clock: Sendable {
+    package enum Clock: Sendable {
         /// `CLOCK_REALTIME`: wall-clock time, microseconds since 1970.
         case realtime
         /// `CLOCK_MONOTONIC`: time since boot, not counting suspend.
@@ -44,10 +42,10 @@ public final class EventLoop {
 
     /// Creates a loop of its own (not the thread's shared default loop).
     ///
-    /// - Throws: `SystemdError` when sd-event cannot allocate its epoll fd.
+    /// - Throws: `SystemError` when sd-event cannot allocate its epoll fd.
     ///
     /// The corresponding C function is `sd_event_new`.
-    public init() throws(SystemdError) {
+    package init() throws(SystemError) {
         var event: OpaquePointer?
         try check("sd_event_new", sd_event_new(&event))
         self.event = event!
@@ -62,10 +60,10 @@ public final class EventLoop {
     /// source.
     ///
     /// - Returns: the code given to ``exit(_:)``.
-    /// - Throws: `SystemdError` when waiting or dispatching fails.
+    /// - Throws: `SystemError` when waiting or dispatching fails.
     ///
     /// The corresponding C function is `sd_event_loop`.
-    public func run() throws(SystemdError) -> Int32 {
+    package func run() throws(SystemError) -> Int32 {
         // A finished loop cannot run again, so nothing is lost by letting go
         // of the handlers — and handlers that capture the loop are freed.
         defer { cancelAll() }
@@ -77,7 +75,7 @@ public final class EventLoop {
     /// - Parameter code: the value ``run()`` returns; zero or positive.
     ///
     /// The corresponding C function is `sd_event_exit`.
-    public func exit(_ code: Int32) {
+    package func exit(_ code: Int32) {
         // Fails only when the loop has already finished: nothing to stop.
         _ = sd_event_exit(event, code)
     }
@@ -92,7 +90,7 @@ public final class EventLoop {
     /// - Returns: microseconds.
     ///
     /// The corresponding C function is `sd_event_now`.
-    public func now(_ clock: Clock = .realtime) -> UInt64 {
+    package func now(_ clock: Clock = .realtime) -> UInt64 {
         var usec: UInt64 = 0
         // Fails only for clocks sd-event does not know; both of ours it does.
         _ = sd_event_now(event, clock.id, &usec)
@@ -109,7 +107,7 @@ public final class EventLoop {
     ///
     /// The corresponding C function is `sd_event_set_watchdog`.
     @discardableResult
-    public func setWatchdog(_ on: Bool) -> Bool {
+    package func setWatchdog(_ on: Bool) -> Bool {
         sd_event_set_watchdog(event, on ? 1 : 0) > 0
     }
 
@@ -127,7 +125,7 @@ public final class EventLoop {
     /// - Parameter signals: signal numbers, e.g. `[SIGTERM, SIGINT, SIGHUP, SIGCHLD]`.
     ///
     /// The corresponding C function is `pthread_sigmask`.
-    public static func blockSignals(_ signals: [Int32]) {
+    package static func blockSignals(_ signals: [Int32]) {
         var set = sigset_t()
         sigemptyset(&set)
         for signal in signals { sigaddset(&set, signal) }

@@ -1,8 +1,6 @@
 import CSystemd
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension EventLoop {
     /// One event source of an ``EventLoop``: a file descriptor, an inotify
@@ -10,7 +8,7 @@ extension EventLoop {
     ///
     /// The loop keeps an enabled source alive by itself; keep the handle to
     /// cancel it, or to re-arm a timer after it fired.
-    public class Source {
+    package class Source {
         /// The sd-event source; nil once cancelled.
         var pointer: OpaquePointer?
         weak var loop: EventLoop?
@@ -27,7 +25,7 @@ extension EventLoop {
         /// The file descriptor an I/O source watches, or -1 for other sources.
         ///
         /// The corresponding C function is `sd_event_source_get_io_fd`.
-        public var fd: Int32 {
+        package var fd: Int32 {
             guard let pointer else { return -1 }
             return max(-1, sd_event_source_get_io_fd(pointer))
         }
@@ -35,7 +33,7 @@ extension EventLoop {
         /// Whether the source can still fire.
         ///
         /// The corresponding C function is `sd_event_source_get_enabled`.
-        public var isEnabled: Bool {
+        package var isEnabled: Bool {
             guard let pointer else { return false }
             var state: Int32 = 0
             return sd_event_source_get_enabled(pointer, &state) >= 0 && state != Int32(SD_EVENT_OFF)
@@ -48,7 +46,7 @@ extension EventLoop {
         /// ``EventLoop/addTimeChange(_:)`` made); close it after cancelling.
         ///
         /// The corresponding C function is `sd_event_source_disable_unref`.
-        public func cancel() {
+        package func cancel() {
             guard let pointer else { return }
             self.pointer = nil
             // sd-event defers freeing a source that is dispatching, so the
@@ -73,12 +71,12 @@ extension EventLoop {
 
     /// A one-shot timer on the realtime or the monotonic clock that can be
     /// re-armed and disabled any number of times.
-    public final class Timer: Source {
+    package final class Timer: Source {
         /// When the timer fires next, in microseconds on its clock; nil when
         /// it is disabled.
         ///
         /// The corresponding C function is `sd_event_source_get_time`.
-        public var deadline: UInt64? {
+        package var deadline: UInt64? {
             guard let pointer, isEnabled else { return nil }
             var usec: UInt64 = 0
             return sd_event_source_get_time(pointer, &usec) >= 0 ? usec : nil
@@ -92,7 +90,7 @@ extension EventLoop {
         ///   a realtime timer), or nil to disable it.
         ///
         /// The corresponding C function is `sd_event_source_set_time`.
-        public func rearm(at usec: UInt64?) {
+        package func rearm(at usec: UInt64?) {
             guard let usec else { return disable() }
             guard let pointer else { return }
             _ = sd_event_source_set_time(pointer, usec)
@@ -104,7 +102,7 @@ extension EventLoop {
         /// - Parameter seconds: the delay; negative counts as zero.
         ///
         /// The corresponding C function is `sd_event_source_set_time`.
-        public func rearm(after seconds: Double) {
+        package func rearm(after seconds: Double) {
             guard let pointer else { return }
             var clock = CLOCK_MONOTONIC
             _ = sd_event_source_get_time_clock(pointer, &clock)
@@ -116,7 +114,7 @@ extension EventLoop {
         /// Keeps the timer from firing until it is re-armed.
         ///
         /// The corresponding C function is `sd_event_source_set_enabled`.
-        public func disable() {
+        package func disable() {
             setEnabled(Int32(SD_EVENT_OFF))
         }
     }

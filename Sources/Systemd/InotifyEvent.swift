@@ -2,17 +2,17 @@ import CSystemd
 
 /// One inotify event: what happened, and to which entry of a watched
 /// directory.
-public struct InotifyEvent: Sendable, Equatable {
+package struct InotifyEvent: Sendable, Equatable {
     /// The event bits, e.g. `IN_CLOSE_WRITE`, possibly with `IN_ISDIR`.
-    public var mask: UInt32
+    package var mask: UInt32
     /// The entry's name inside the watched directory; empty when the event
     /// is about the watched path itself.
-    public var name: String
+    package var name: String
     /// Pairs an `IN_MOVED_FROM` with its `IN_MOVED_TO`; 0 otherwise.
-    public var cookie: UInt32
+    package var cookie: UInt32
 
     /// Creates an event; the loop makes them, tests may too.
-    public init(mask: UInt32, name: String, cookie: UInt32 = 0) {
+    package init(mask: UInt32, name: String, cookie: UInt32 = 0) {
         self.mask = mask
         self.name = name
         self.cookie = cookie

@@ -1,23 +1,21 @@
 import CSystemd
-
-#if canImport(Glibc)
+package import Posix
 import Glibc
-#endif
 
 /// Structured entries in the systemd journal, sent over its native protocol.
-public enum Journal {
+package enum Journal {
     /// Where journald listens for native-protocol datagrams. libsystemd
     /// always sends here; the path is only used to tell whether it exists.
-    public static let socketPath = "/run/systemd/journal/socket"
+    package static let socketPath = "/run/systemd/journal/socket"
 
     /// The longest field name journald accepts; longer names are dropped.
-    public static let maximumFieldNameLength = 64
+    package static let maximumFieldNameLength = 64
 
     /// Whether journald's socket exists, that is, whether `send` can work.
     ///
     /// Under a systemd service this is true; in a plain terminal session on
     /// a machine without journald it is false.
-    public static var isAvailable: Bool { isAvailable(socketPath: socketPath) }
+    package static var isAvailable: Bool { isAvailable(socketPath: socketPath) }
 
     /// Whether a socket exists at `socketPath`.
     ///
@@ -25,7 +23,7 @@ public enum Journal {
     /// - Returns: true when the path names a Unix socket.
     ///
     /// The corresponding C function is `stat`.
-    public static func isAvailable(socketPath: String) -> Bool {
+    package static func isAvailable(socketPath: String) -> Bool {
         var info = stat()
         return stat(socketPath, &info) == 0 && (info.st_mode & S_IFMT) == S_IFSOCK
     }
@@ -39,11 +37,11 @@ public enum Journal {
     ///
     /// - Parameter fields: the entry's fields in order, e.g.
     ///   `[("MESSAGE", "1:1 with Alice overdue"), ("PRIORITY", "4")]`.
-    /// - Throws: `SystemdError` when journald cannot be reached or refuses
+    /// - Throws: `SystemError` when journald cannot be reached or refuses
     ///   the entry (an empty entry is `EINVAL`).
     ///
     /// The corresponding C function is `sd_journal_sendv`.
-    public static func send(_ fields: [(name: String, value: String)]) throws(SystemdError) {
+    package static func send(_ fields: [(name: String, value: String)]) throws(SystemError) {
         // One contiguous buffer of "NAME=value" records, so that the iovecs
         // only point into memory that lives for the duration of the call.
         var buffer: [UInt8] = []
@@ -76,7 +74,7 @@ public enum Journal {
     ///
     /// - Parameter name: any string, e.g. a swift-log metadata key.
     /// - Returns: a name journald accepts.
-    public static func sanitizedFieldName(_ name: String) -> String {
+    package static func sanitizedFieldName(_ name: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
             switch scalar {

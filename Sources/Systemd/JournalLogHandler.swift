@@ -1,8 +1,6 @@
-public import Logging
+package import Logging
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A swift-log handler that writes structured entries to the systemd journal,
 /// or one line per message to standard error when there is no journal.
@@ -11,38 +9,38 @@ import Glibc
 /// `CODE_FILE`, `CODE_LINE`, `CODE_FUNC` and every metadata key as a field
 /// of its own (the name sanitized with ``Journal/sanitizedFieldName(_:)``), so
 /// `journalctl -t oneonone MEMBER=alice` finds them.
-public struct JournalLogHandler: LogHandler {
+package struct JournalLogHandler: LogHandler {
     /// Where a handler writes.
-    public enum Destination: Sendable, Equatable {
+    package enum Destination: Sendable, Equatable {
         /// The journal, through `sd_journal_sendv`.
         case journal
         /// Plain lines (`error: message key=value`) to a file descriptor.
         case lines(fileDescriptor: Int32)
 
         /// Plain lines to standard error.
-        public static let standardError = Destination.lines(fileDescriptor: 2)
+        package static let standardError = Destination.lines(fileDescriptor: 2)
 
         /// The journal when its socket exists, else standard error.
         ///
         /// - Parameter socketPath: the journal socket to look for.
         /// - Returns: `.journal` or `.standardError`.
-        public static func automatic(socketPath: String = Journal.socketPath) -> Destination {
+        package static func automatic(socketPath: String = Journal.socketPath) -> Destination {
             Journal.isAvailable(socketPath: socketPath) ? .journal : .standardError
         }
     }
 
     /// The logger's label.
-    public let label: String
+    package let label: String
     /// The `SYSLOG_IDENTIFIER` of every entry (`journalctl -t`).
-    public let identifier: String
+    package let identifier: String
     /// Where entries go; chosen once, when the handler is made.
-    public let destination: Destination
+    package let destination: Destination
     /// Messages below this level are not written.
-    public var logLevel: Logger.Level = .info
+    package var logLevel: Logger.Level = .info
     /// Metadata added to every entry from this handler.
-    public var metadata: Logger.Metadata = [:]
+    package var metadata: Logger.Metadata = [:]
     /// Supplies contextual metadata at each log call.
-    public var metadataProvider: Logger.MetadataProvider?
+    package var metadataProvider: Logger.MetadataProvider?
 
     /// Creates a handler.
     ///
@@ -52,7 +50,7 @@ public struct JournalLogHandler: LogHandler {
     ///     the label is sent as `LOGGER_LABEL`.
     ///   - destination: the journal if it is there, else standard error.
     ///   - metadataProvider: contextual metadata; the bootstrapped one by default.
-    public init(
+    package init(
         label: String, identifier: String? = nil, destination: Destination = .automatic(),
         metadataProvider: Logger.MetadataProvider? = LoggingSystem.metadataProvider
     ) {
@@ -68,7 +66,7 @@ public struct JournalLogHandler: LogHandler {
     /// - Parameters:
     ///   - identifier: the program's name, e.g. `oneonone`.
     ///   - logLevel: the lowest level written.
-    public static func bootstrap(identifier: String, logLevel: Logger.Level = .info) {
+    package static func bootstrap(identifier: String, logLevel: Logger.Level = .info) {
         // Checked once: every handler shares the answer.
         let destination = Destination.automatic()
         LoggingSystem.bootstrap { label in
@@ -79,7 +77,7 @@ public struct JournalLogHandler: LogHandler {
     }
 
     /// The metadata value for `metadataKey`.
-    public subscript(metadataKey metadataKey: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey metadataKey: String) -> Logger.Metadata.Value? {
         get { metadata[metadataKey] }
         set { metadata[metadataKey] = newValue }
     }
@@ -88,7 +86,7 @@ public struct JournalLogHandler: LogHandler {
     ///
     /// A journal entry that cannot be sent (journald went away) is written as
     /// a line to standard error instead, so that it is not lost silently.
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
         if let explicit = event.metadata { merged.merge(explicit) { $1 } }
@@ -107,7 +105,7 @@ public struct JournalLogHandler: LogHandler {
     ///
     /// - Parameter level: a swift-log level.
     /// - Returns: 7 (debug) down to 2 (critical).
-    public static func priority(_ level: Logger.Level) -> Int {
+    package static func priority(_ level: Logger.Level) -> Int {
         switch level {
         case .trace, .debug: 7
         case .info: 6

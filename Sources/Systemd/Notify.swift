@@ -1,8 +1,6 @@
 import CSystemd
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Service state notifications to systemd (`Type=notify` units).
 ///
@@ -10,14 +8,14 @@ import Glibc
 /// the program runs in a terminal. They report whether a message went out
 /// but never throw: like systemd's own services, the caller carries on
 /// whether or not the manager listened.
-public enum Notify {
+package enum Notify {
     /// Tells the manager that start-up is complete (`READY=1`).
     ///
     /// - Returns: whether the message was sent.
     ///
     /// The corresponding C function is `sd_notify`.
     @discardableResult
-    public static func ready() -> Bool { send("READY=1") }
+    package static func ready() -> Bool { send("READY=1") }
 
     /// Sets the one-line status `systemctl status` shows (`STATUS=…`).
     ///
@@ -27,7 +25,7 @@ public enum Notify {
     ///
     /// The corresponding C function is `sd_notify`.
     @discardableResult
-    public static func status(_ text: String) -> Bool {
+    package static func status(_ text: String) -> Bool {
         let line = String(text.map { $0.isNewline ? " " : $0 })
         return send("STATUS=" + line)
     }
@@ -40,7 +38,7 @@ public enum Notify {
     ///
     /// The corresponding C function is `sd_notify`.
     @discardableResult
-    public static func reloading() -> Bool {
+    package static func reloading() -> Bool {
         send("RELOADING=1\nMONOTONIC_USEC=\(EventLoop.clockNow(CLOCK_MONOTONIC))")
     }
 
@@ -50,7 +48,7 @@ public enum Notify {
     ///
     /// The corresponding C function is `sd_notify`.
     @discardableResult
-    public static func stopping() -> Bool { send("STOPPING=1") }
+    package static func stopping() -> Bool { send("STOPPING=1") }
 
     /// Pings the service watchdog (`WATCHDOG=1`).
     ///
@@ -60,7 +58,7 @@ public enum Notify {
     ///
     /// The corresponding C function is `sd_notify`.
     @discardableResult
-    public static func watchdog() -> Bool { send("WATCHDOG=1") }
+    package static func watchdog() -> Bool { send("WATCHDOG=1") }
 
     /// Sends `state`: newline-separated `NAME=value` assignments.
     ///
@@ -70,7 +68,7 @@ public enum Notify {
     ///
     /// The corresponding C function is `sd_notify`.
     @discardableResult
-    public static func send(_ state: String) -> Bool {
+    package static func send(_ state: String) -> Bool {
         sd_notify(0, state) > 0
     }
 
@@ -79,14 +77,14 @@ public enum Notify {
     /// meant for another process.
     ///
     /// The corresponding C function is `sd_watchdog_enabled`.
-    public static var watchdogInterval: Duration? {
+    package static var watchdogInterval: Duration? {
         watchdogMicroseconds.map { .microseconds($0) }
     }
 
     /// ``watchdogInterval`` in microseconds.
     ///
     /// The corresponding C function is `sd_watchdog_enabled`.
-    public static var watchdogMicroseconds: UInt64? {
+    package static var watchdogMicroseconds: UInt64? {
         var usec: UInt64 = 0
         return sd_watchdog_enabled(0, &usec) > 0 ? usec : nil
     }

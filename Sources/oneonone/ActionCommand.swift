@@ -124,7 +124,7 @@ struct TouchOptions: ParsableArguments {
     func apply(_ kind: OneOnOne.Touch.Kind, verb: String) throws {
         let workspace = try Workspace(store)
         guard let date = DateArgument.date(on, today: workspace.today) else { throw DateArgument.error(on, option: "--on") }
-        let history = try workspace.loadHistory(markSeen: false)
+        let history = try workspace.loadHistory()
         let id = self.id.hasPrefix("[") && self.id.hasSuffix("]") ? String(self.id.dropFirst().dropLast()) : self.id
         guard let item = history.action(id) else {
             let hint = Suggestion.closest(to: id, in: history.actions.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""

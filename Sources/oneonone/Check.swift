@@ -1,6 +1,7 @@
 import ArgumentParser
 import OneOnOne
 import OneOnOneStore
+import Posix
 
 /// `oneonone check`: validates the config and reports every problem.
 struct Check: ParsableCommand {
@@ -29,16 +30,10 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let paths = Paths(environment: Environment.current())
-        let loader = ConfigLoader()
-        let path: String
-        switch loader.locate(paths.configCandidates(explicit: file ?? config)) {
-        case .success(let found): path = found
-        case .failure(let failure): throw Failure(failure.description)
-        }
-        switch loader.load(path: path) {
+        switch ConfigLoader().locateAndLoad(explicit: file ?? config, paths: paths) {
         case .failure(let failure):
             throw Failure(failure.description)
-        case .success(let loaded):
+        case .success(let (path, loaded)):
             // The history too: every record checked, members matched to the config.
             let store = HistoryStore(directory: paths.dataDirectory(explicit: dataDir))
             let history: History

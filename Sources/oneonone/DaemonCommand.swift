@@ -4,9 +4,8 @@ import Logging
 import OneOnOne
 import OneOnOneStore
 import Systemd
-#if canImport(Glibc)
+import Posix
 import Glibc
-#endif
 
 /// `oneonone daemon`: the service (run by systemd, or in a terminal).
 struct DaemonCommand: ParsableCommand {
@@ -29,17 +28,10 @@ struct DaemonCommand: ParsableCommand {
         // the daemon. (Hooks start with every signal at its default.)
         signal(SIGPIPE, SIG_IGN)
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label) }
-        let environment = Environment.current()
-        let paths = Paths(environment: environment)
-        let loader = ConfigLoader()
-        let configPath: String
-        switch loader.locate(paths.configCandidates(explicit: store.config)) {
-        case .success(let path): configPath = path
-        case .failure(let failure): throw Failure(failure.description)
-        }
-        let config: Config
-        switch loader.load(path: configPath) {
-        case .success(let c): config = c
+        let paths = Paths(environment: Environment.current())
+        let configPath: String, config: Config
+        switch ConfigLoader().locateAndLoad(explicit: store.config, paths: paths) {
+        case .success(let found): (configPath, config) = found
         case .failure(let failure): throw Failure(failure.description)
         }
         let service = try DaemonService(

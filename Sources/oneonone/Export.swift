@@ -19,7 +19,7 @@ struct Export: ParsableCommand {
         guard ics else { throw ValidationError("choose a format: --ics") }
         guard (5...480).contains(minutes) else { throw Failure("error: --minutes is 5 to 480, found \(minutes)") }
         let workspace = try Workspace(store)
-        let history = try workspace.loadHistory(notes: false, closedItems: false)
+        let history = try workspace.loadHistory()
         let team = TeamStatus(config: workspace.config, history: history, now: workspace.now)
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//oneonone//oneonone 0.1//EN", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:1:1s"]
@@ -100,9 +100,4 @@ struct Export: ParsableCommand {
         result.append(result.isEmpty ? current : " " + current)
         return result
     }
-}
-
-extension String {
-    /// The text with its first letter in upper case.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -43,22 +43,12 @@ struct Met: ParsableCommand {
         do {
             recorded = try workspace.history.recordMeeting(Meeting(member: who.key, date: date, note: note, topics: tags, mood: mood))
         } catch { throw Failure(error.description) }
-        let history = try workspace.withState(recorded)
+        let history = try workspace.withState(recorded, markSeen: true)
         let schedule = Schedule(member: who, meetings: history.meetings(with: who.key),
                                 firstSeen: history.firstSeen[who.key], today: workspace.today)
         let open = history.actions(of: who.key).filter { $0.status == .open }.count
         print("Recorded 1:1 with \(who.name) on \(DateText.withWeekday(date)). "
             + "Next due \(DateText.withWeekday(schedule.due)) (\(schedule.cadence))."
             + (open > 0 ? " \(open) open item\(open == 1 ? "" : "s"): oneonone action list \(who.key)" : ""))
-    }
-}
-
-extension String {
-    /// The text without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The `oneonone` command: keeps 1:1s regular and their follow-ups moving.
 @main

@@ -13,7 +13,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(store)
-        let history = try workspace.loadHistory(notes: false, closedItems: false)
+        let history = try workspace.loadHistory()
         let team = TeamStatus(config: workspace.config, history: history, now: workspace.now)
         if json {
             print(JSON.object([

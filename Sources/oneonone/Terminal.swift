@@ -1,7 +1,5 @@
 import OneOnOne
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Output for people: colors only on a terminal and never with NO_COLOR;
 /// tables padded by visible width.
@@ -34,39 +32,21 @@ struct Terminal {
     /// Columns padded to the widest cell; `rightAligned` columns are numbers.
     static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
         let columns = rows.reduce(0) { max($0, $1.count) }
-        guard columns > 0 else { return "" }
-        let right = (0..<columns).map { rightAligned.contains($0) }
-        // A plan can be tens of thousands of rows: every cell is measured
-        // once into one flat list, and the table is built as bytes and made
-        // a String once.
-        var cellWidths = [Int](repeating: 0, count: rows.count * columns)
         var widths = [Int](repeating: 0, count: columns)
-        for r in rows.indices {
-            for c in rows[r].indices {
-                let width = visibleWidth(rows[r][c])
-                cellWidths[r * columns + c] = width
-                widths[c] = max(widths[c], width)
-            }
+        for row in rows {
+            for (c, cell) in row.enumerated() { widths[c] = max(widths[c], visibleWidth(cell)) }
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * columns + 1))
-        func pad(_ count: Int) { for _ in 0..<max(0, count) { out.append(UInt8(ascii: " ")) } }
-        for r in rows.indices {
-            let last = rows[r].count - 1
-            for c in rows[r].indices {
-                let padding = widths[c] - cellWidths[r * columns + c]
-                if right[c] {
-                    pad(padding)
-                    out.append(contentsOf: rows[r][c].utf8)
-                } else {
-                    out.append(contentsOf: rows[r][c].utf8)
-                    if c != last { pad(padding) }
-                }
-                if c != last { pad(2) }
+        var out = ""
+        for row in rows {
+            for (c, cell) in row.enumerated() {
+                let padding = String(repeating: " ", count: widths[c] - visibleWidth(cell))
+                let last = c == row.count - 1
+                out += rightAligned.contains(c) ? padding + cell : cell + (last ? "" : padding)
+                if !last { out += "  " }
             }
-            out.append(UInt8(ascii: "\n"))
+            out += "\n"
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The width a terminal gives `text`: escape sequences take none, wide

@@ -1,9 +1,8 @@
 import ArgumentParser
 import OneOnOne
 import OneOnOneStore
-#if canImport(Glibc)
+import Posix
 import Glibc
-#endif
 
 /// Where the files are: options every subcommand that reads them shares.
 struct StoreOptions: ParsableArguments {
@@ -34,17 +33,12 @@ struct Workspace {
     init(_ options: StoreOptions) throws {
         let environment = Environment.current()
         let paths = Paths(environment: environment)
-        let loader = ConfigLoader()
-        switch loader.locate(paths.configCandidates(explicit: options.config)) {
-        case .success(let path): configPath = path
-        case .failure(let failure): throw Failure(failure.description)
-        }
-        switch loader.load(path: configPath) {
-        case .success(let config): self.config = config
+        switch ConfigLoader().locateAndLoad(explicit: options.config, paths: paths) {
+        case .success(let found): (configPath, config) = found
         case .failure(let failure): throw Failure(failure.description)
         }
         state = StateStore(directory: paths.stateDirectory(explicit: options.stateDir))
-        history = HistoryStore(directory: paths.dataDirectory(explicit: options.dataDir), snapshot: state.historySnapshotPath)
+        history = HistoryStore(directory: paths.dataDirectory(explicit: options.dataDir))
         now = try Workspace.clock(environment)
         calendar = ZonedCalendar(zone: config.timeZone)
     }
@@ -60,31 +54,23 @@ struct Workspace {
     }
 
     /// The whole history: the file's records plus snoozes and first-seen
-    /// dates from the state directory. Members seen for the first time are
-    /// recorded as seen today. Without notes it comes from the history's
-    /// snapshot when that is current (`HistoryStore.loadWithoutNotes`).
+    /// dates from the state directory.
     ///
-    /// - Parameter closedItems: whether to keep the items done or dropped
-    ///   (planning, `status` and `export` need only the open ones; only
-    ///   without notes).
-    func loadHistory(markSeen: Bool = true, notes: Bool = true, closedItems: Bool = true) throws -> History {
+    /// - Parameter markSeen: record members seen for the first time as
+    ///   seen today. Commands that only read (status, plan, agenda, export,
+    ///   action list) leave it off and write nothing.
+    func loadHistory(markSeen: Bool = false) throws -> History {
         let records: History
-        do {
-            records = try notes ? history.load()
-                : history.loadWithoutNotes(openItemsOnly: !closedItems)
-        } catch { throw Failure(error.description) }
+        do { records = try history.load() } catch { throw Failure(error.description) }
         return try withState(records, markSeen: markSeen)
     }
 
     /// `records` (the history file's) with the snoozes and first-seen dates
     /// of the state directory; see `loadHistory`.
-    func withState(_ records: History, markSeen: Bool = true) throws -> History {
-        let result: History
+    func withState(_ records: History, markSeen: Bool) throws -> History {
         do {
-            result = try state.adding(to: records, members: config.members.map(\.key), today: today, markSeen: markSeen)
+            return try state.adding(to: records, members: config.members.map(\.key), today: today, markSeen: markSeen)
         } catch { throw Failure(error.description) }
-        UntilExit.keep(result)
-        return result
     }
 
     /// The member named on the command line, matched by key or name, any
@@ -101,15 +87,4 @@ struct Workspace {
             ?? " Members: \(keys.joined(separator: ", "))."
         throw Failure("error: no member '\(text)' in \(configPath).\(hint)")
     }
-}
-
-/// Values a command keeps until the process exits. A long history is
-/// hundreds of thousands of records; freeing them one by one as the command
-/// returns takes longer than some commands' work, and exiting gives all of
-/// the memory back at once anyway.
-enum UntilExit {
-    // Only the command's single thread touches it.
-    nonisolated(unsafe) private static var kept: [Any] = []
-
-    static func keep(_ value: Any) { kept.append(value) }
 }

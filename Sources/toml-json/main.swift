@@ -4,9 +4,7 @@
 // tagged JSON on standard output and exits 0; an invalid one prints a
 // diagnostic on standard error and exits with status exactly 1.
 
-#if canImport(Glibc)
 import Glibc
-#endif
 import TOML
 
 /// All of standard input.

@@ -1,8 +1,6 @@
 import Testing
 import TestSupport
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Many writers at once, and writers killed mid-write: no record is lost.
 @Suite("concurrent and interrupted writers", .serialized)

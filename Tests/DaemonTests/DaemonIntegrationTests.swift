@@ -1,8 +1,6 @@
 import Testing
 import TestSupport
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The real daemon binary, a real systemd-journald, real hook processes.
 @Suite("oneonone daemon", .serialized)

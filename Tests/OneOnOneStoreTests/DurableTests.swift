@@ -1,9 +1,8 @@
 import OneOnOneStore
 import TestSupport
 import Testing
-#if canImport(Glibc)
 import Glibc
-#endif
+import Posix
 
 @Suite("durable writes and the directory lock")
 struct DurableTests {
@@ -23,10 +22,10 @@ struct DurableTests {
     func atomicWriteMissingDirectory() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let error = try #require(throws: FileError.self) {
+        let error = try #require(throws: SystemError.self) {
             try FileSystem.atomicWrite(path: dir.path + "/nope/f.toml", bytes: [1])
         }
-        #expect(error.errno == ENOENT)
+        #expect(error.errno.code == ENOENT)
         #expect(error.description.contains("/nope/f.toml"))
         #expect(error.description.contains("No such file or directory"))
     }
@@ -53,7 +52,7 @@ struct DurableTests {
         #expect(try mode(dir.path + "/x/y") == 0o700)
         try FileSystem.createDirectories(dir.path + "/x/y/z")
         try dir.write("file", "")
-        #expect(throws: FileError.self) { try FileSystem.createDirectories(dir.path + "/file") }
+        #expect(throws: SystemError.self) { try FileSystem.createDirectories(dir.path + "/file") }
     }
 
     @Test("the exclusive lock admits one holder at a time, across threads of one process")

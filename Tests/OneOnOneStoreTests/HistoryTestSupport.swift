@@ -1,9 +1,7 @@
 import OneOnOne
 import Synchronization
 import TestSupport
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A day in November 2026.
 func nov(_ day: Int) -> LocalDate { LocalDate(year: 2026, month: 11, day: day)! }

@@ -1,7 +1,5 @@
 @testable import OneOnOne
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Fixed zones, dates and teams for domain tests.
 enum Fixture {

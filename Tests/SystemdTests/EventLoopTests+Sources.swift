@@ -1,6 +1,7 @@
 import Glibc
 import Systemd
 import TestSupport
+import Posix
 import Testing
 
 extension EventLoopTests {
@@ -25,16 +26,16 @@ extension EventLoopTests {
 
     @Test("watching a path that does not exist throws ENOENT")
     func inotifyMissingPath() async throws {
-        let error = try await onOwnThread { () throws -> SystemdError? in
+        let error = try await onOwnThread { () throws -> SystemError? in
             let loop = try EventLoop()
-            do throws(SystemdError) {
+            do throws(SystemError) {
                 try loop.addInotify(path: "/nonexistent/oneonone", mask: UInt32(IN_CLOSE_WRITE)) { _ in }
                 return nil
             } catch {
                 return error
             }
         }
-        #expect(error?.errno == ENOENT)
+        #expect(error?.errno.code == ENOENT)
         #expect(error?.description == "sd_event_add_inotify failed: No such file or directory (ENOENT)")
     }
 

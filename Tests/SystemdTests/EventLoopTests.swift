@@ -1,5 +1,6 @@
 import Glibc
 import Systemd
+import Posix
 import Testing
 
 @Suite("EventLoop", .serialized)
@@ -160,9 +161,9 @@ struct EventLoopTests {
 
     @Test("a failing call reads like the C function, its error and errno name")
     func errorDescription() {
-        let error = SystemdError("sd_event_add_time", errno: -EINVAL)
-        #expect(error.errno == EINVAL)
-        #expect(error.name == "EINVAL")
+        let error = SystemError("sd_event_add_time", errno: -EINVAL)
+        #expect(error.errno.code == EINVAL)
+        #expect(error.errno.name == "EINVAL")
         #expect(error.description == "sd_event_add_time failed: Invalid argument (EINVAL)")
     }
 }

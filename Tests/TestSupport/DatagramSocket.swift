@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// An AF_UNIX datagram socket bound at a path: a stand-in for systemd's
 /// notification socket. Closed and unlinked when released.

@@ -1,6 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#endif
+import Posix
 
 /// The result of running a program to completion.
 public struct RunResult: Sendable {
@@ -50,51 +49,22 @@ public func run(
     _ argv: [String], stdin: [UInt8] = [], environment: [String: String] = [:],
     removing: [String] = [], directory: String? = nil
 ) throws -> RunResult {
-    var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
-    guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0
-    else { throw SupportError("pipe failed") }
-    for fd in inPipe + outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
     // The working directory is set by coreutils' env(1), which posix_spawn lacks portably.
     let argv = directory.map { ["/usr/bin/env", "-C", $0] + argv } ?? argv
-
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
-    posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-    posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-
-    var env: [String] = []
-    var i = 0
-    while let entry = environ[i] {
-        let s = String(cString: entry)
-        let name = String(s.prefix { $0 != "=" })
-        if environment[name] == nil && !removing.contains(name) { env.append(s) }
-        i += 1
+    var env = Environment.entries().filter { entry in
+        let name = String(entry.prefix { $0 != "=" })
+        return environment[name] == nil && !removing.contains(name)
     }
     for (k, v) in environment { env.append("\(k)=\(v)") }
-
-    var pid: pid_t = 0
-    let cArgs = argv.map { strdup($0) } + [nil]
-    let cEnv = env.map { strdup($0) } + [nil]
-    defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
-    // Test threads run with signals blocked; a child must start with a clean
-    // mask and default dispositions, or a shell's `wait` never sees SIGCHLD.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t(), all = sigset_t()
-    sigemptyset(&empty)
-    sigfillset(&all)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    let rc = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
-    close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
-    guard rc == 0 else {
-        close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
-        throw SupportError("cannot start \(argv[0]): \(String(cString: strerror(rc)))")
+    // Test threads run with signals blocked; Subprocess starts the child
+    // with a clean mask and default dispositions, or a shell's `wait`
+    // would never see SIGCHLD.
+    let child: Subprocess
+    do throws(SystemError) { child = try Subprocess.spawn(argv, environment: env, captureStdout: true) } catch {
+        throw SupportError("cannot start \(argv[0]): \(error.errno.text)")
     }
+    let pid = child.pid
+    let inPipe = [-1, child.stdin], outPipe = [child.stdout!, -1], errPipe = [child.stderr, -1]
 
     // Feed stdin and drain both outputs together so that no pipe fills up.
     var out: [UInt8] = [], err: [UInt8] = []

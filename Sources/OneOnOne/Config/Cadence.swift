@@ -1,5 +1,5 @@
 /// How often a member's 1:1 should happen.
-public enum Cadence: Hashable, Sendable, CustomStringConvertible {
+package enum Cadence: Hashable, Sendable, CustomStringConvertible {
     /// Every so many calendar days (weekly is 7, biweekly 14).
     case days(Int)
     /// Every so many calendar months, on the same day of the month (clamped
@@ -9,7 +9,7 @@ public enum Cadence: Hashable, Sendable, CustomStringConvertible {
     /// else the fallback applies.
     case auto
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .days(let n) where n % 7 == 0: n == 7 ? "weekly" : n == 14 ? "biweekly" : "every \(n / 7) weeks"
         case .days(let n): n == 1 ? "daily" : "every \(n) days"
@@ -19,7 +19,7 @@ public enum Cadence: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The cadence in config notation (`1w`, `10d`, `monthly`, `auto`).
-    public var configText: String {
+    package var configText: String {
         switch self {
         case .days(let n): TimeSpan(days: n).description
         case .months(1): "monthly"
@@ -31,7 +31,7 @@ public enum Cadence: Hashable, Sendable, CustomStringConvertible {
     /// Reads a cadence: `weekly`, `biweekly`, `fortnightly`, `monthly`,
     /// `quarterly`, `every 3 weeks`, `every 10 days`, `every 2 months`, a
     /// whole-day span like `1w`, `2w`, `10d`, `1w2d`, or `auto`.
-    public static func parse(_ text: String) -> Result<Cadence, TextError> {
+    package static func parse(_ text: String) -> Result<Cadence, TextError> {
         let lower = text.lowercased()
         let trimmed = lower.split(separator: " ", omittingEmptySubsequences: true)
         switch trimmed.joined(separator: " ") {

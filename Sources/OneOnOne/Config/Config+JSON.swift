@@ -1,7 +1,7 @@
 extension Config {
     /// The normalized config, every default filled in, as `oneonone check
     /// --json` prints it.
-    public var json: JSON {
+    package var json: JSON {
         .object([
             ("timezone", .string(timeZone.identifier)),
             ("working_hours", .string(workingHours.description)),

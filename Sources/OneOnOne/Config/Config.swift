@@ -3,23 +3,23 @@
 /// Built by `ConfigDecoder` from a TOML document; every value here is valid
 /// and resolved (time zones loaded, per-member settings merged with the
 /// defaults), so the rest of the program never re-checks it.
-public struct Config: Sendable {
+package struct Config: Sendable {
     /// The manager's time zone: reminders and working hours are in it.
-    public var timeZone: TimeZoneRules
+    package var timeZone: TimeZoneRules
     /// The manager's working hours; reminders wait for them.
-    public var workingHours: WorkingHours
+    package var workingHours: WorkingHours
     /// Settings every member starts from.
-    public var defaults: MemberSettings
+    package var defaults: MemberSettings
     /// The team, in the order of the file.
-    public var members: [Member]
+    package var members: [Member]
     /// Topics that should come up every so often with each member.
-    public var topics: [Topic]
+    package var topics: [Topic]
     /// Commands run for reminders.
-    public var hooks: [Hook]
+    package var hooks: [Hook]
     /// Open questions suggested by `oneonone agenda`.
-    public var questions: [String]
+    package var questions: [String]
 
-    public init(timeZone: TimeZoneRules, workingHours: WorkingHours, defaults: MemberSettings,
+    package init(timeZone: TimeZoneRules, workingHours: WorkingHours, defaults: MemberSettings,
                 members: [Member], topics: [Topic], hooks: [Hook], questions: [String]) {
         self.timeZone = timeZone
         self.workingHours = workingHours
@@ -31,13 +31,13 @@ public struct Config: Sendable {
     }
 
     /// The member whose key is `key`, if any.
-    public func member(_ key: String) -> Member? { members.first { $0.key == key } }
+    package func member(_ key: String) -> Member? { members.first { $0.key == key } }
 
     /// The working hours a config has when it names none.
-    public static let defaultWorkingHours = try! WorkingHours.parse("Mon-Fri 09:00-17:00").get()
+    package static let defaultWorkingHours = try! WorkingHours.parse("Mon-Fri 09:00-17:00").get()
 
     /// The questions `oneonone agenda` suggests when the config names none.
-    public static let defaultQuestions = [
+    package static let defaultQuestions = [
         "What's on your mind this week?",
         "What is getting in your way?",
         "What could I do differently to help you?",
@@ -46,50 +46,50 @@ public struct Config: Sendable {
 }
 
 /// The cadence and reminder settings of a member (or the defaults).
-public struct MemberSettings: Hashable, Sendable {
+package struct MemberSettings: Hashable, Sendable {
     /// How often to meet.
-    public var cadence: Cadence
+    package var cadence: Cadence
     /// The cadence used by `auto` until three intervals are known.
-    public var autoFallback: Cadence
+    package var autoFallback: Cadence
     /// due … due + slack is "late but fine"; after it, overdue.
-    public var slack: TimeSpan
+    package var slack: TimeSpan
     /// Nudge this long before due (zero: no nudge).
-    public var lead: TimeSpan
+    package var lead: TimeSpan
     /// How often an unresolved overdue or stale alert repeats.
-    public var repeatEvery: TimeSpan
+    package var repeatEvery: TimeSpan
     /// An open action item untouched this long is stale.
-    public var staleAfter: TimeSpan
+    package var staleAfter: TimeSpan
     /// An action item carried through this many 1:1s still open is stale.
-    public var carryLimit: Int
+    package var carryLimit: Int
     /// The on-time share below which a drift alert fires (0 … 1).
-    public var consistencyFloor: Double
+    package var consistencyFloor: Double
     /// The span consistency is measured over.
-    public var consistencyWindow: TimeSpan
+    package var consistencyWindow: TimeSpan
 
     /// The built-in defaults.
-    public static let standard = MemberSettings(
+    package static let standard = MemberSettings(
         cadence: .days(14), autoFallback: .days(14), slack: TimeSpan(days: 2), lead: TimeSpan(days: 1),
         repeatEvery: TimeSpan(days: 1), staleAfter: TimeSpan(days: 14), carryLimit: 2,
         consistencyFloor: 0.75, consistencyWindow: TimeSpan(days: 90))
 }
 
 /// One person the manager holds 1:1s with.
-public struct Member: Sendable {
+package struct Member: Sendable {
     /// The key in `[team.KEY]`, used on the command line (`oneonone met alice`).
-    public var key: String
+    package var key: String
     /// The name shown to people.
-    public var name: String
-    public var settings: MemberSettings
+    package var name: String
+    package var settings: MemberSettings
     /// The member's own time zone (the manager's when not given).
-    public var timeZone: TimeZoneRules
+    package var timeZone: TimeZoneRules
     /// The member's working hours in their own zone.
-    public var workingHours: WorkingHours
+    package var workingHours: WorkingHours
     /// Periods the member is away; the cadence pauses over them.
-    public var away: [AwayPeriod]
+    package var away: [AwayPeriod]
     /// When the member joined; a member never met is due from then.
-    public var since: LocalDate?
+    package var since: LocalDate?
 
-    public init(key: String, name: String, settings: MemberSettings, timeZone: TimeZoneRules,
+    package init(key: String, name: String, settings: MemberSettings, timeZone: TimeZoneRules,
                 workingHours: WorkingHours, away: [AwayPeriod], since: LocalDate?) {
         self.key = key
         self.name = name
@@ -102,47 +102,47 @@ public struct Member: Sendable {
 }
 
 /// A period, inclusive of both dates, in which a member is away.
-public struct AwayPeriod: Hashable, Sendable {
-    public var from: LocalDate
-    public var to: LocalDate
-    public var why: String?
+package struct AwayPeriod: Hashable, Sendable {
+    package var from: LocalDate
+    package var to: LocalDate
+    package var why: String?
 
-    public init(from: LocalDate, to: LocalDate, why: String? = nil) {
+    package init(from: LocalDate, to: LocalDate, why: String? = nil) {
         self.from = from
         self.to = to
         self.why = why
     }
 
     /// Whether `date` falls in the period.
-    public func contains(_ date: LocalDate) -> Bool { from <= date && date <= to }
+    package func contains(_ date: LocalDate) -> Bool { from <= date && date <= to }
 }
 
 /// A subject that should come up with each member at least every `interval`.
-public struct Topic: Hashable, Sendable {
-    public var name: String
-    public var interval: TimeSpan
+package struct Topic: Hashable, Sendable {
+    package var name: String
+    package var interval: TimeSpan
 
-    public init(name: String, interval: TimeSpan) {
+    package init(name: String, interval: TimeSpan) {
         self.name = name
         self.interval = interval
     }
 }
 
 /// A command run for reminders of some kinds.
-public struct Hook: Hashable, Sendable {
+package struct Hook: Hashable, Sendable {
     /// The program and its arguments, with `{placeholders}` substituted in each.
-    public var command: [String]
+    package var command: [String]
     /// The kinds of reminder the hook runs for.
-    public var kinds: Set<ReminderKind>
+    package var kinds: Set<ReminderKind>
     /// How long the hook may run before its process group is killed.
-    public var timeout: TimeSpan
+    package var timeout: TimeSpan
 
-    public init(command: [String], kinds: Set<ReminderKind>, timeout: TimeSpan) {
+    package init(command: [String], kinds: Set<ReminderKind>, timeout: TimeSpan) {
         self.command = command
         self.kinds = kinds
         self.timeout = timeout
     }
 
     /// The placeholders a hook's arguments may use.
-    public static let placeholders = ["title", "body", "urgency", "member", "name", "kind", "due", "key", "action", "late"]
+    package static let placeholders = ["title", "body", "urgency", "member", "name", "kind", "due", "key", "action", "late"]
 }

@@ -1,14 +1,14 @@
-public import TOML
+package import TOML
 
 /// Turns a parsed TOML document into a `Config`, checking every key and value.
 ///
 /// It never stops at the first problem: every unknown key, wrong type and bad
 /// value is collected with its file:line:column and the text it saw, so one
 /// run of `oneonone check` shows them all.
-public struct ConfigDecoder {
+package struct ConfigDecoder {
     /// Loads a time zone by name; the store passes one backed by the system's
     /// tz database, tests pass fixed zones.
-    public typealias ZoneResolver = (String) -> Result<TimeZoneRules, TimeZoneError>
+    package typealias ZoneResolver = (String) -> Result<TimeZoneRules, TimeZoneError>
 
     /// Reads values and collects every problem found.
     var reader: ValueReader
@@ -32,7 +32,7 @@ public struct ConfigDecoder {
     ///   - systemZone: the zone used when the config names none.
     ///   - resolveZone: loads a zone by name.
     /// - Returns: the config, or every problem found.
-    public static func decode(
+    package static func decode(
         _ table: TOMLTable, file: String, source: String, systemZone: TimeZoneRules,
         resolveZone: @escaping ZoneResolver
     ) -> Result<Config, Diagnostics> {

@@ -4,30 +4,30 @@
 /// Days and weeks are kept apart from hours and minutes because they are
 /// calendar units: "1d" after 09:00 the day before a DST change is 09:00 the
 /// next day, not 24 hours later.
-public struct TimeSpan: Hashable, Sendable, Comparable, CustomStringConvertible {
+package struct TimeSpan: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Whole calendar days (weeks are 7 days).
-    public var days: Int
+    package var days: Int
     /// Exact seconds on top of the days (from `h`, `m` and `s`).
-    public var seconds: Int
+    package var seconds: Int
 
-    public init(days: Int = 0, seconds: Int = 0) {
+    package init(days: Int = 0, seconds: Int = 0) {
         self.days = days
         self.seconds = seconds
     }
 
     /// No time at all.
-    public static let zero = TimeSpan()
+    package static let zero = TimeSpan()
 
     /// The nominal length in seconds, counting a day as 86 400 s.
-    public var nominalSeconds: Int { days * 86_400 + seconds }
+    package var nominalSeconds: Int { days * 86_400 + seconds }
 
-    public var isZero: Bool { days == 0 && seconds == 0 }
+    package var isZero: Bool { days == 0 && seconds == 0 }
 
-    public static func < (a: TimeSpan, b: TimeSpan) -> Bool { a.nominalSeconds < b.nominalSeconds }
+    package static func < (a: TimeSpan, b: TimeSpan) -> Bool { a.nominalSeconds < b.nominalSeconds }
 
     /// The span in the same notation the config uses, largest units first
     /// (`1w2d`, `1h30m`, `0d`).
-    public var description: String {
+    package var description: String {
         var text = ""
         var d = days
         if d >= 7 {
@@ -48,7 +48,7 @@ public struct TimeSpan: Hashable, Sendable, Comparable, CustomStringConvertible 
     ///
     /// - Returns: the span, or a message saying what is wrong and the
     ///   0-based offset (in Unicode scalars) where it went wrong.
-    public static func parse(_ text: String) -> Result<TimeSpan, TextError> {
+    package static func parse(_ text: String) -> Result<TimeSpan, TextError> {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         var span = TimeSpan()
@@ -91,11 +91,11 @@ public struct TimeSpan: Hashable, Sendable, Comparable, CustomStringConvertible 
 }
 
 /// What is wrong with a piece of text, and where in it (0-based, Unicode scalars).
-public struct TextError: Error, Hashable, Sendable {
-    public var message: String
-    public var offset: Int
+package struct TextError: Error, Hashable, Sendable {
+    package var message: String
+    package var offset: Int
 
-    public init(_ message: String, at offset: Int) {
+    package init(_ message: String, at offset: Int) {
         self.message = message
         self.offset = offset
     }

@@ -3,39 +3,39 @@
 ///
 /// Reminders that fall outside the manager's working hours wait for the next
 /// start; the agenda shows the overlap of the manager's and a report's hours.
-public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
+package struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     /// A span of one day in minutes from midnight, `start ..< end`, end ≤ 1440.
-    public struct Range: Hashable, Sendable, Comparable {
-        public var start: Int
-        public var end: Int
+    package struct Range: Hashable, Sendable, Comparable {
+        package var start: Int
+        package var end: Int
 
-        public init(start: Int, end: Int) {
+        package init(start: Int, end: Int) {
             self.start = start
             self.end = end
         }
 
-        public static func < (a: Range, b: Range) -> Bool { (a.start, a.end) < (b.start, b.end) }
+        package static func < (a: Range, b: Range) -> Bool { (a.start, a.end) < (b.start, b.end) }
     }
 
     /// Ranges for each weekday; index 0 is Monday, 6 is Sunday. Sorted, disjoint.
-    public let days: [[Range]]
+    package let days: [[Range]]
 
     /// Every minute of every day.
-    public static let always = WorkingHours(days: Array(repeating: [Range(start: 0, end: 1440)], count: 7))
+    package static let always = WorkingHours(days: Array(repeating: [Range(start: 0, end: 1440)], count: 7))
 
     /// The ranges of `weekday` (sorted, disjoint).
-    public func ranges(on weekday: Weekday) -> [Range] { days[weekday.rawValue - 1] }
+    package func ranges(on weekday: Weekday) -> [Range] { days[weekday.rawValue - 1] }
 
     /// Whether `minute` (from midnight) of `weekday` is inside working hours.
-    public func contains(_ weekday: Weekday, minute: Int) -> Bool {
+    package func contains(_ weekday: Weekday, minute: Int) -> Bool {
         ranges(on: weekday).contains { $0.start <= minute && minute < $0.end }
     }
 
     /// True when no day has any working time.
-    public let isEmpty: Bool
+    package let isEmpty: Bool
     /// True when every minute of every day is working time (`always`).
     /// Both are kept with the ranges: the planner asks for every reminder.
-    public let isAlways: Bool
+    package let isAlways: Bool
 
     init(days: [[Range]]) {
         let merged = days.map(WorkingHours.merge)
@@ -48,7 +48,7 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The hours in config notation, days with the same ranges grouped.
-    public var description: String {
+    package var description: String {
         if isAlways { return "always" }
         var groups: [String] = []
         var i = 0
@@ -67,7 +67,7 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     static let dayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
     /// HH:MM for minutes from midnight (24:00 for the end of the day).
-    public static func clock(_ minutes: Int) -> String {
+    package static func clock(_ minutes: Int) -> String {
         let h = minutes / 60, m = minutes % 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
@@ -90,7 +90,7 @@ extension WorkingHours {
     /// DAYS is a list of days or day spans (`Mon-Fri`, `Mon,Wed`, `Sat-Sun`)
     /// and RANGES a list of `HH:MM-HH:MM` (`24:00` may end a range). `always`
     /// means every minute of the week.
-    public static func parse(_ text: String) -> Result<WorkingHours, TextError> {
+    package static func parse(_ text: String) -> Result<WorkingHours, TextError> {
         let scalars = Array(text.unicodeScalars)
         if String(text.lowercased().split(separator: " ").joined()) == "always" { return .success(.always) }
         var days: [[Range]] = Array(repeating: [], count: 7)

@@ -1,24 +1,24 @@
 /// Day-level arithmetic in a time zone: the bridge between the calendar the
 /// manager lives in (dates, working hours) and instants the planner orders.
-public struct ZonedCalendar: Sendable {
-    public let zone: TimeZoneRules
+package struct ZonedCalendar: Sendable {
+    package let zone: TimeZoneRules
 
-    public init(zone: TimeZoneRules) {
+    package init(zone: TimeZoneRules) {
         self.zone = zone
     }
 
     /// The local date of `instant`.
-    public func date(of instant: Instant) -> LocalDate { zone.local(instant).date }
+    package func date(of instant: Instant) -> LocalDate { zone.local(instant).date }
 
     /// The first instant of `date` (local midnight, or the first moment after
     /// a DST gap that swallows midnight).
-    public func startOfDay(_ date: LocalDate) -> Instant {
+    package func startOfDay(_ date: LocalDate) -> Instant {
         zone.instant(LocalDateTime(date: date, time: LocalTime.midnight))
     }
 
     /// `instant` moved by `span`: its days on the calendar (same wall-clock
     /// time), its hours and minutes in exact seconds.
-    public func adding(_ span: TimeSpan, times count: Int = 1, to instant: Instant) -> Instant {
+    package func adding(_ span: TimeSpan, times count: Int = 1, to instant: Instant) -> Instant {
         step(count, of: span, from: instant)
     }
 
@@ -46,7 +46,7 @@ public struct ZonedCalendar: Sendable {
     }
 
     /// `instant` moved back by `span` (days on the calendar, then seconds).
-    public func subtracting(_ span: TimeSpan, from instant: Instant) -> Instant {
+    package func subtracting(_ span: TimeSpan, from instant: Instant) -> Instant {
         var result = instant.adding(seconds: -Int64(span.seconds))
         if span.days != 0 {
             let local = zone.local(result)
@@ -57,7 +57,7 @@ public struct ZonedCalendar: Sendable {
 
     /// The first instant at or after `instant` that lies inside `hours`;
     /// `instant` itself when the hours are empty (nothing would ever fire).
-    public func nextWorkingInstant(atOrAfter instant: Instant, hours: WorkingHours) -> Instant {
+    package func nextWorkingInstant(atOrAfter instant: Instant, hours: WorkingHours) -> Instant {
         if hours.isEmpty || hours.isAlways { return instant }
         let local = zone.local(instant)
         let second = local.time.hour * 3600 + local.time.minute * 60 + local.time.second
@@ -80,7 +80,7 @@ public struct ZonedCalendar: Sendable {
 
 extension LocalTime {
     /// 00:00:00.
-    public static var midnight: LocalTime { LocalTime(hour: 0, minute: 0, second: 0) }
+    package static var midnight: LocalTime { LocalTime(hour: 0, minute: 0, second: 0) }
 }
 
 extension LocalDate {

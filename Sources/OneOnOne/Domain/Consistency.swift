@@ -1,31 +1,31 @@
 /// How regularly 1:1s with a member really happen, over a recent window.
-public struct Consistency: Sendable, Hashable {
+package struct Consistency: Sendable, Hashable {
     /// The share of expected 1:1s held on time (within the slack), 0 … 1;
     /// nil when the window holds no expected 1:1 yet.
-    public var onTimeShare: Double?
+    package var onTimeShare: Double?
     /// Expected 1:1s in the window, and how many of them were on time.
-    public var expected: Int
-    public var onTime: Int
+    package var expected: Int
+    package var onTime: Int
     /// On-time 1:1s in a row, counting back from the latest.
-    public var streak: Int
+    package var streak: Int
     /// The mean days between 1:1s in the window, nil with fewer than two.
-    public var meanInterval: Double?
+    package var meanInterval: Double?
     /// The cadence in days, to compare the mean with.
-    public var cadenceDays: Double
+    package var cadenceDays: Double
     /// Whether things are getting better or worse than the window before.
-    public var trend: Trend
+    package var trend: Trend
     /// The ratio interval / cadence of the recent intervals, oldest first
     /// (for the sparkline); a missed, still open interval counts too.
-    public var recentRatios: [Double]
+    package var recentRatios: [Double]
 
     /// The direction of the on-time share against the window before.
-    public enum Trend: String, Sendable, Hashable {
+    package enum Trend: String, Sendable, Hashable {
         case improving, steady, slipping, unknown
     }
 
     /// The recent intervals as a small bar chart, one bar per interval,
     /// taller for longer gaps (a full bar is twice the cadence or more).
-    public var sparkline: String {
+    package var sparkline: String {
         let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
         return String(recentRatios.map { ratio in bars[min(7, max(0, Int((ratio / 2 * 8).rounded(.down))))] })
     }
@@ -37,7 +37,7 @@ public struct Consistency: Sendable, Hashable {
     /// one more expected 1:1, missed. The window is `consistency_window`
     /// (at least six cadence periods are not required: short histories are
     /// measured on what there is).
-    public init(schedule: Schedule, today: LocalDate) {
+    package init(schedule: Schedule, today: LocalDate) {
         let window = schedule.member.settings.consistencyWindow.days
         let start = today.adding(days: -window)
         let previousStart = start.adding(days: -window)
@@ -99,7 +99,7 @@ public struct Consistency: Sendable, Hashable {
     /// On each day the share counts the 1:1s held in the window before it
     /// (each on time or not against the one before it) and, once past its
     /// last late day, the gap still open after the last 1:1 held by then.
-    public static func driftStart(schedule: Schedule, today: LocalDate) -> LocalDate? {
+    package static func driftStart(schedule: Schedule, today: LocalDate) -> LocalDate? {
         let settings = schedule.member.settings
         let window = settings.consistencyWindow.days
         let meetings = schedule.meetings
@@ -136,60 +136,5 @@ public struct Consistency: Sendable, Hashable {
         var start = todayNumber
         while start - 1 > todayNumber - 400, below(at: start - 1) { start -= 1 }
         return LocalDate(daysSinceEpoch: start)
-    }
-}
-
-/// A member's recent mood against their usual.
-public struct MoodTrend: Sendable, Hashable {
-    /// The mean of the last three recorded moods.
-    public var recent: Double
-    /// The mean of the moods before those.
-    public var baseline: Double
-    /// The 1:1 from which the recent mood has stayed clearly below baseline.
-    public var dropSince: LocalDate?
-
-    /// Judges the moods of `meetings` (oldest first); nil with fewer than
-    /// six moods recorded. A drop is a recent mean at least one point below
-    /// the baseline.
-    public init?(meetings: [Meeting]) {
-        // The days moods were recorded, and running totals of the moods
-        // (whole numbers, so the sums are exact): each mean is then one
-        // subtraction, however long the history.
-        var days: [LocalDate] = []
-        var totals: [Double] = [0]
-        for m in meetings {
-            guard let mood = m.mood else { continue }
-            days.append(m.date)
-            totals.append(totals[totals.count - 1] + Double(mood))
-        }
-        guard days.count >= 6 else { return nil }
-        func judge(_ upTo: Int) -> (Double, Double, Bool) {
-            let recent = (totals[upTo] - totals[upTo - 3]) / 3
-            let baseline = totals[upTo - 3] / Double(upTo - 3)
-            return (recent, baseline, recent <= baseline - 1.0)
-        }
-        let (recent, baseline, dropped) = judge(days.count)
-        self.recent = recent
-        self.baseline = baseline
-        guard dropped else { dropSince = nil; return }
-        var upTo = days.count
-        while upTo - 1 >= 6, judge(upTo - 1).2 { upTo -= 1 }
-        dropSince = days[upTo - 1]
-    }
-}
-
-extension Schedule {
-    /// The topics not raised with the member within their interval, as of
-    /// `today`, with the day each last came up (nil: never).
-    public func topicsDue(_ topics: [Topic], today: LocalDate) -> [(topic: Topic, last: LocalDate?)] {
-        var result: [(Topic, LocalDate?)] = []
-        let start = member.since ?? meetings.first?.date ?? anchor
-        for topic in topics {
-            let last = meetings.last { $0.topics.contains(topic.name) }?.date
-            if (last ?? start).adding(days: max(1, topic.interval.days)) <= today {
-                result.append((topic, last))
-            }
-        }
-        return result
     }
 }

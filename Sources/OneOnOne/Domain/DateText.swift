@@ -1,20 +1,20 @@
 /// Dates written for people: "Tue Nov 24", "Nov 10", "tomorrow".
-public enum DateText {
+package enum DateText {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     static let fullWeekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     /// "Nov 24".
-    public static func short(_ date: LocalDate) -> String { "\(months[date.month - 1]) \(date.day)" }
+    package static func short(_ date: LocalDate) -> String { "\(months[date.month - 1]) \(date.day)" }
 
     /// "Tue Nov 24".
-    public static func withWeekday(_ date: LocalDate) -> String {
+    package static func withWeekday(_ date: LocalDate) -> String {
         "\(weekdays[date.weekday.rawValue - 1]) \(short(date))"
     }
 
     /// Relative to `today`: "today", "tomorrow", "yesterday", "Thursday"
     /// (within the coming week), else "Tue Nov 24".
-    public static func relative(_ date: LocalDate, today: LocalDate) -> String {
+    package static func relative(_ date: LocalDate, today: LocalDate) -> String {
         let d = today.days(to: date)
         switch d {
         case 0: return "today"
@@ -26,13 +26,13 @@ public enum DateText {
     }
 
     /// A count of days as people say it: "1 day", "4 days", "3 weeks".
-    public static func days(_ n: Int) -> String {
+    package static func days(_ n: Int) -> String {
         if n >= 14 && n % 7 == 0 { return "\(n / 7) weeks" }
         return n == 1 ? "1 day" : "\(n) days"
     }
 
     /// A number of seconds as a short duration: "45s", "12m", "3h 20m", "2d 4h".
-    public static func duration(seconds: Int64) -> String {
+    package static func duration(seconds: Int64) -> String {
         let s = max(0, seconds)
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m" }

@@ -1,23 +1,23 @@
 /// When a member's next 1:1 is due, and why: the facts every other part of
 /// the domain (status, planner, agenda, export) starts from.
-public struct Schedule: Sendable {
-    public let member: Member
+package struct Schedule: Sendable {
+    package let member: Member
     /// 1:1s held with the member up to today, oldest first, one per day.
-    public let meetings: [Meeting]
+    package let meetings: [Meeting]
     /// The day the cadence counts from: the last 1:1, else `since`, else the
     /// day oneonone first saw the member, else today.
-    public let anchor: LocalDate
+    package let anchor: LocalDate
     /// The cadence in force (`auto` resolved).
-    public let cadence: Cadence
+    package let cadence: Cadence
     /// True when `cadence` was learned from recent intervals.
-    public let learned: Bool
+    package let learned: Bool
     /// The day the next 1:1 is due (pushed out by away periods).
-    public let due: LocalDate
+    package let due: LocalDate
     /// The last day that still counts as late-but-fine.
-    public let lastLateDay: LocalDate
+    package let lastLateDay: LocalDate
 
     /// The last 1:1 held, if any.
-    public var last: Meeting? { meetings.last }
+    package var last: Meeting? { meetings.last }
 
     /// Builds the schedule of `member` from their 1:1s.
     ///
@@ -26,7 +26,7 @@ public struct Schedule: Sendable {
     ///   - meetings: the member's 1:1s, oldest first (any held after `today` are ignored).
     ///   - firstSeen: when oneonone first saw the member, if recorded.
     ///   - today: the current date in the manager's zone.
-    public init(member: Member, meetings: [Meeting], firstSeen: LocalDate?, today: LocalDate) {
+    package init(member: Member, meetings: [Meeting], firstSeen: LocalDate?, today: LocalDate) {
         self.member = member
         let held = Schedule.held(meetings, today: today)
         self.meetings = held
@@ -55,18 +55,13 @@ public struct Schedule: Sendable {
     }
 
     /// The 1:1s of `meetings` held up to `today`, one per day (of two
-    /// records on one day the later wins). Usually that is all of them,
-    /// and the array is shared rather than copied.
+    /// records on one day the later wins).
     static func held(_ meetings: [Meeting], today: LocalDate) -> [Meeting] {
-        let plain = meetings.withUnsafeBufferPointer { m in
-            m.isEmpty || (m[m.count - 1].date <= today && (1..<m.count).allSatisfy { m[$0 - 1].date < m[$0].date })
-        }
-        if plain { return meetings }
         var held: [Meeting] = []
         held.reserveCapacity(meetings.count)
         for m in meetings where m.date <= today {
             if let last = held.last, last.date == m.date {
-                held[held.count - 1] = m // two records on one day are one 1:1
+                held[held.count - 1] = m
             } else {
                 held.append(m)
             }
@@ -75,7 +70,7 @@ public struct Schedule: Sendable {
     }
 
     /// The due date of the 1:1 after one held on `date`.
-    public static func dueDate(after date: LocalDate, cadence: Cadence, away: [AwayPeriod]) -> LocalDate {
+    package static func dueDate(after date: LocalDate, cadence: Cadence, away: [AwayPeriod]) -> LocalDate {
         switch cadence {
         case .days(let n): date.pushed(by: n, over: away)
         case .months(let n): date.pushed(by: 0, months: n, over: away)
@@ -110,7 +105,7 @@ public struct Schedule: Sendable {
     }
 
     /// The nominal length of the cadence in days (a month counts 30.44).
-    public var cadenceDays: Double {
+    package var cadenceDays: Double {
         switch cadence {
         case .days(let n): Double(n)
         case .months(let n): Double(n) * 30.44

@@ -1,7 +1,7 @@
 /// Why, and since when, an open action item is stale.
-public struct Staleness: Sendable, Hashable {
+package struct Staleness: Sendable, Hashable {
     /// What made it stale.
-    public enum Reason: Sendable, Hashable {
+    package enum Reason: Sendable, Hashable {
         /// Its due date passed.
         case pastDue(LocalDate)
         /// Nobody updated it for the given number of days.
@@ -10,7 +10,7 @@ public struct Staleness: Sendable, Hashable {
         case carried(times: Int)
 
         /// The reason as a person says it.
-        public var text: String {
+        package var text: String {
             switch self {
             case .pastDue(let date): "past due (\(DateText.short(date)))"
             case .untouched(let days): "untouched for \(days) days"
@@ -20,9 +20,9 @@ public struct Staleness: Sendable, Hashable {
     }
 
     /// The first day it counts as stale.
-    public var since: LocalDate
+    package var since: LocalDate
     /// Every reason that applies by then, the earliest first.
-    public var reasons: [Reason]
+    package var reasons: [Reason]
 }
 
 extension ActionItem {
@@ -35,7 +35,7 @@ extension ActionItem {
     ///   - settings: the member's settings.
     ///   - away: the member's away periods (they freeze the untouched clock).
     ///   - meetingDates: the member's 1:1 dates up to today, oldest first.
-    public func staleness(settings: MemberSettings, away: [AwayPeriod], meetingDates: [LocalDate]) -> Staleness? {
+    package func staleness(settings: MemberSettings, away: [AwayPeriod], meetingDates: [LocalDate]) -> Staleness? {
         guard status == .open else { return nil }
         var candidates: [(LocalDate, Staleness.Reason)] = []
         if let due { candidates.append((due.adding(days: 1), .pastDue(due))) }

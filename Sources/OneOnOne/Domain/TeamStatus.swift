@@ -1,30 +1,25 @@
 /// Everything `oneonone status` shows about one member at one instant.
-public struct MemberStatus: Sendable {
-    public let schedule: Schedule
-    public let state: MemberState
-    public let consistency: Consistency
-    public let openItems: [ActionItem]
-    public let staleItems: [(item: ActionItem, staleness: Staleness)]
-    public let topicsDue: [(topic: Topic, last: LocalDate?)]
-    public let mood: MoodTrend?
+package struct MemberStatus: Sendable {
+    package let schedule: Schedule
+    package let state: MemberState
+    package let consistency: Consistency
+    package let openItems: [ActionItem]
+    package let staleItems: [(item: ActionItem, staleness: Staleness)]
+    package let topicsDue: [(topic: Topic, last: LocalDate?)]
+    package let mood: MoodTrend?
 
-    public var member: Member { schedule.member }
+    package var member: Member { schedule.member }
 }
 
-/// The status of the whole team, computed once over an indexed history.
-public struct TeamStatus: Sendable {
-    public let members: [MemberStatus]
-    public let today: LocalDate
-    public let now: Instant
+/// The status of the whole team at one instant.
+package struct TeamStatus: Sendable {
+    package let members: [MemberStatus]
+    package let today: LocalDate
+    package let now: Instant
 
     /// Computes every member's status at `now`.
-    public init(config: Config, history: History, now: Instant) {
-        self.init(config: config, index: PlanIndex(history: history), now: now)
-    }
-
-    /// Computes every member's status at `now` from a history indexed beforehand.
-    public init(config: Config, index: PlanIndex, now: Instant) {
-        let context = PlanContext(config: config, index: index, now: now)
+    package init(config: Config, history: History, now: Instant) {
+        let context = PlanContext(config: config, history: history, now: now)
         self.now = now
         today = context.today
         var result: [MemberStatus] = []
@@ -38,7 +33,7 @@ public struct TeamStatus: Sendable {
                 state = .snoozed(until: until)
             }
             let dates = schedule.meetings.map(\.date)
-            let open = context.openActionsByMember[member.key] ?? []
+            let open = context.openItems[member.key] ?? []
             var stale: [(ActionItem, Staleness)] = []
             for item in open {
                 if let s = item.staleness(settings: member.settings, away: member.away, meetingDates: dates),
@@ -56,7 +51,7 @@ public struct TeamStatus: Sendable {
 
     /// One line for the daemon's STATUS: the next 1:1 due and stale items,
     /// e.g. "next: 1:1 with Alice due Tue · 2 stale items".
-    public var summary: String {
+    package var summary: String {
         var parts: [String] = []
         let overdue = members.filter { if case .overdue = $0.state { true } else { false } }
         if !overdue.isEmpty { parts.append("\(overdue.count) overdue") }

@@ -5,7 +5,7 @@ extension Member {
     /// each kept when the member, in their own zone and on their own
     /// weekday, is working too. Zones whose offsets change on different
     /// dates are handled by converting every step.
-    public func workingOverlap(with config: Config, on date: LocalDate) -> [WorkingHours.Range] {
+    package func workingOverlap(with config: Config, on date: LocalDate) -> [WorkingHours.Range] {
         let zone = config.timeZone
         var result: [WorkingHours.Range] = []
         for range in config.workingHours.ranges(on: date.weekday) {

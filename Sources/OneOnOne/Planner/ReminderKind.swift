@@ -1,5 +1,5 @@
 /// The kinds of reminder the planner fires; hooks subscribe to them by name.
-public enum ReminderKind: String, CaseIterable, Hashable, Sendable, Comparable {
+package enum ReminderKind: String, CaseIterable, Hashable, Sendable, Comparable {
     /// A 1:1 is coming up (from due − lead).
     case dueSoon = "due-soon"
     /// A 1:1 is due today.
@@ -13,17 +13,12 @@ public enum ReminderKind: String, CaseIterable, Hashable, Sendable, Comparable {
     /// A member's recent mood dropped clearly below their baseline.
     case moodDrop = "mood-drop"
 
-    /// In the order of the cases above.
-    public static func < (a: ReminderKind, b: ReminderKind) -> Bool { a.rank < b.rank }
-
-    var rank: Int {
-        switch self {
-        case .dueSoon: 0
-        case .due: 1
-        case .overdue: 2
-        case .staleAction: 3
-        case .drift: 4
-        case .moodDrop: 5
-        }
+    /// In the order of the cases above: reminders of one instant fire in it.
+    package static func < (a: ReminderKind, b: ReminderKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
+
+    /// Whether alerts of this kind repeat until resolved (each repeat is
+    /// one more occurrence), rather than fire once.
+    package var repeats: Bool { self == .overdue || self == .staleAction }
 }

@@ -5,23 +5,23 @@
 ///    12 | cadense = "1w"
 ///       | ^
 /// ```
-public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+package struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// How bad it is; errors make `oneonone check` fail, warnings do not.
-    public enum Severity: String, Sendable, Hashable {
+    package enum Severity: String, Sendable, Hashable {
         case error, warning
     }
 
-    public var file: String
+    package var file: String
     /// 1-based line; 0 when the problem is about the file as a whole.
-    public var line: Int
+    package var line: Int
     /// 1-based column in Unicode scalars; 0 when unknown.
-    public var column: Int
-    public var severity: Severity
-    public var message: String
+    package var column: Int
+    package var severity: Severity
+    package var message: String
     /// The text of the offending line, when known, for the caret display.
-    public var sourceLine: String?
+    package var sourceLine: String?
 
-    public init(file: String, line: Int, column: Int, severity: Severity = .error,
+    package init(file: String, line: Int, column: Int, severity: Severity = .error,
                 message: String, sourceLine: String? = nil) {
         self.file = file
         self.line = line
@@ -32,7 +32,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The diagnostic with its source line and a caret under the column.
-    public var description: String {
+    package var description: String {
         var text = file
         if line > 0 { text += ":\(line)" + (column > 0 ? ":\(column)" : "") }
         text += ": \(severity.rawValue): \(message)\n"
@@ -57,10 +57,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One or more diagnostics from reading one file, in the order of the file.
-public struct Diagnostics: Error, Sendable, CustomStringConvertible {
-    public var items: [Diagnostic]
+package struct Diagnostics: Error, Sendable, CustomStringConvertible {
+    package var items: [Diagnostic]
 
-    public init(_ items: [Diagnostic]) { self.items = items }
+    package init(_ items: [Diagnostic]) { self.items = items }
 
-    public var description: String { items.map(\.description).joined() }
+    package var description: String { items.map(\.description).joined() }
 }

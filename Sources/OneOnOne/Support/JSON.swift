@@ -1,6 +1,6 @@
 /// A JSON value for `--json` output: objects keep their key order so the
 /// output reads in the same order as the config and the tables.
-public indirect enum JSON: Sendable, Equatable {
+package indirect enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -9,11 +9,11 @@ public indirect enum JSON: Sendable, Equatable {
     case array([JSON])
     case object([(String, JSON)])
 
-    public static func == (a: JSON, b: JSON) -> Bool { a.rendered() == b.rendered() }
+    package static func == (a: JSON, b: JSON) -> Bool { a.rendered() == b.rendered() }
 
     /// The value as JSON text; pretty-printed with two-space indents unless
     /// `compact`.
-    public func rendered(compact: Bool = false) -> String {
+    package func rendered(compact: Bool = false) -> String {
         var out = ""
         write(into: &out, indent: compact ? nil : 0)
         return out
@@ -57,7 +57,7 @@ public indirect enum JSON: Sendable, Equatable {
     }
 
     /// Appends `s` as a JSON string literal.
-    public static func quote(_ s: String, into out: inout String) {
+    package static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -1,19 +1,18 @@
 /// The text of a file split into lines, for showing the offending line
 /// under a diagnostic.
 ///
-/// The split happens on first need: a clean file of tens of megabytes is
-/// never split at all.
-public struct SourceLines: Sendable {
-    public let bytes: [UInt8]
+/// The split happens on first need: a clean file is never split.
+package struct SourceLines: Sendable {
+    package let bytes: [UInt8]
     private var starts: [Int]?
 
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 
     /// The text of 1-based `line` without its line ending, or nil when the
     /// file has no such line.
-    public mutating func text(ofLine line: Int) -> String? {
+    package mutating func text(ofLine line: Int) -> String? {
         let starts = self.starts ?? lineStarts()
         self.starts = starts
         guard line >= 1, line <= starts.count else { return nil }
@@ -23,7 +22,7 @@ public struct SourceLines: Sendable {
     }
 
     /// The 1-based line on which the byte at `offset` stands.
-    public func line(at offset: Int) -> Int {
+    package func line(at offset: Int) -> Int {
         var line = 1
         for byte in bytes[..<offset] where byte == UInt8(ascii: "\n") { line += 1 }
         return line

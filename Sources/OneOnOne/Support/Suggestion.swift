@@ -1,9 +1,9 @@
 /// Finds the known word closest to a misspelled one, for "did you mean"
 /// hints in config errors and on the command line.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate nearest to `word` by edit distance (case-insensitive),
     /// if it is near enough to be a plausible typo.
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let w = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {

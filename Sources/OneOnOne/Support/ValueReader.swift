@@ -1,4 +1,4 @@
-public import TOML
+package import TOML
 
 /// Reads values out of a parsed TOML document, recording a diagnostic at the
 /// offending key or value for every problem instead of stopping at the
@@ -7,38 +7,38 @@ public import TOML
 /// `'mood' in [[met]] must be a whole number from 1 to 5, found string "x"`.
 ///
 /// Each reading method returns the value, or nil after reporting why not.
-public struct ValueReader {
+package struct ValueReader {
     /// The path shown in diagnostics.
-    public let file: String
+    package let file: String
     /// The document's lines, for showing the offending one.
-    public var lines: SourceLines
+    package var lines: SourceLines
     /// Every problem reported, in the order found.
-    public private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
 
     /// A reader for the document `bytes` read from `file`.
-    public init(file: String, bytes: [UInt8]) {
+    package init(file: String, bytes: [UInt8]) {
         self.file = file
         lines = SourceLines(bytes)
     }
 
     /// Whether any problem reported is an error (not only warnings).
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Records a problem at `position`, with the line it stands on.
-    public mutating func report(_ severity: Diagnostic.Severity = .error, at position: TOMLPosition, _ message: String) {
+    package mutating func report(_ severity: Diagnostic.Severity = .error, at position: TOMLPosition, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: position.line, column: position.column, severity: severity,
                                       message: message, sourceLine: lines.text(ofLine: position.line)))
     }
 
     /// Reports a key that `context` does not have, with the closest one.
-    public mutating func unknownKey(_ entry: TOMLTable.Entry, allowed: [String], in context: String) {
+    package mutating func unknownKey(_ entry: TOMLTable.Entry, allowed: [String], in context: String) {
         let hint = Suggestion.closest(to: entry.key, in: allowed).map { "; did you mean '\($0)'?" }
             ?? " (known keys: \(allowed.joined(separator: ", ")))"
         report(at: entry.keyPosition, "unknown key '\(entry.key)' in \(context)\(hint)")
     }
 
     /// How a value reads in a message: its type and its text.
-    public func describe(_ value: TOMLValue) -> String {
+    package func describe(_ value: TOMLValue) -> String {
         switch value {
         case .table: return "a table"
         case .array(let a) where a.elements.count > 8: return "an array of \(a.elements.count) values"
@@ -49,17 +49,17 @@ public struct ValueReader {
     }
 
     /// Reports a value of the wrong kind: "'key' in CONTEXT must be EXPECTED, found …".
-    public mutating func mismatch(_ entry: TOMLTable.Entry, in context: String, expected: String) {
+    package mutating func mismatch(_ entry: TOMLTable.Entry, in context: String, expected: String) {
         report(at: entry.valuePosition, "'\(entry.key)' in \(context) must be \(expected), found \(describe(entry.value))")
     }
 
-    public mutating func string(_ entry: TOMLTable.Entry, in context: String) -> String? {
+    package mutating func string(_ entry: TOMLTable.Entry, in context: String) -> String? {
         guard case .string(let s) = entry.value else { mismatch(entry, in: context, expected: "a string"); return nil }
         return s
     }
 
     /// An array of strings; `expected` says what one looks like.
-    public mutating func strings(_ entry: TOMLTable.Entry, in context: String,
+    package mutating func strings(_ entry: TOMLTable.Entry, in context: String,
                                  expected: String = "an array of strings") -> [String]? {
         guard case .array(let array) = entry.value else {
             mismatch(entry, in: context, expected: expected)

@@ -4,7 +4,7 @@ extension LocalDate {
     ///
     /// - Returns: the date, or nil for any other text and for days that do
     ///   not exist (2026-02-30, 2026-13-01).
-    public static func parse(_ text: Substring) -> LocalDate? {
+    package static func parse(_ text: Substring) -> LocalDate? {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = Int(asciiDigits: bytes[0..<4]), let month = Int(asciiDigits: bytes[5..<7]),
@@ -15,5 +15,5 @@ extension LocalDate {
 
     /// Reads an ISO 8601 calendar date, `YYYY-MM-DD`; see `parse(_:)` for
     /// substrings.
-    public static func parse(_ text: String) -> LocalDate? { parse(text[...]) }
+    package static func parse(_ text: String) -> LocalDate? { parse(text[...]) }
 }

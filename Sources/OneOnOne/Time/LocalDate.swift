@@ -5,26 +5,26 @@
 /// is 8 bytes and compares in one instruction) and converted to a day count
 /// (1970-01-01 is day 0) for arithmetic, so any year that fits in 54 bits
 /// works and there is no "reference date" to drift.
-public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// year × 512 + month × 32 + day: ordered as the dates are.
     private let packed: Int
 
     /// The year; 0 is 1 BC, as in ISO 8601.
-    public var year: Int { packed >> 9 }
+    package var year: Int { packed >> 9 }
     /// The month, 1 (January) through 12.
-    public var month: Int { (packed >> 5) & 15 }
+    package var month: Int { (packed >> 5) & 15 }
     /// The day of the month, 1 through 28…31.
-    public var day: Int { packed & 31 }
+    package var day: Int { packed & 31 }
 
     /// Creates a date, or nil when the day does not exist (2026-02-30).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= LocalDate.daysInMonth(year: year, month: month)
         else { return nil }
         self.init(uncheckedYear: year, month: month, day: day)
     }
 
     /// The date `daysSinceEpoch` days after 1970-01-01 (negative: before it).
-    public init(daysSinceEpoch: Int) {
+    package init(daysSinceEpoch: Int) {
         // Howard Hinnant's civil_from_days: count in 400-year eras that start
         // on March 1, so the leap day is the last day of each era-year.
         let z = daysSinceEpoch + 719_468
@@ -39,7 +39,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Days from 1970-01-01 to this date (negative before it).
-    public var daysSinceEpoch: Int {
+    package var daysSinceEpoch: Int {
         // Hinnant's days_from_civil, the inverse of `init(daysSinceEpoch:)`.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -50,25 +50,25 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The day of the week.
-    public var weekday: Weekday {
+    package var weekday: Weekday {
         // 1970-01-01 was a Thursday (ISO weekday 4).
         let fromMonday = (daysSinceEpoch + 3).modulo(7)
         return Weekday(rawValue: fromMonday + 1)!
     }
 
     /// The day of the year, 1 (January 1) through 365 or 366.
-    public var dayOfYear: Int {
+    package var dayOfYear: Int {
         daysSinceEpoch - LocalDate(uncheckedYear: year, month: 1, day: 1).daysSinceEpoch + 1
     }
 
     /// Whether `year` has a February 29.
-    public static func isLeapYear(_ year: Int) -> Bool {
+    package static func isLeapYear(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
     /// The number of days in `month` of `year` (28…31); 0 for a month
     /// outside 1…12.
-    public static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 1, 3, 5, 7, 8, 10, 12: return 31
         case 4, 6, 9, 11: return 30
@@ -83,10 +83,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Whether `a` is an earlier day than `b`.
-    public static func < (a: LocalDate, b: LocalDate) -> Bool { a.packed < b.packed }
+    package static func < (a: LocalDate, b: LocalDate) -> Bool { a.packed < b.packed }
 
     /// ISO 8601: "2026-11-20" (years outside 0…9999 keep their sign and digits).
-    public var description: String {
+    package var description: String {
         let year = self.year, month = self.month, day = self.day
         if (0...9999).contains(year) {
             // Planning writes one into every reminder key: build it in place.

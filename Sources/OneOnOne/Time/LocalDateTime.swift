@@ -1,13 +1,13 @@
 /// A date and a wall-clock time with no zone: "2026-11-20 09:00" as written
 /// on a calendar. A zone (`TimeZoneRules`) turns it into an `Instant`.
-public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The calendar day.
-    public var date: LocalDate
+    package var date: LocalDate
     /// The time on that day.
-    public var time: LocalTime
+    package var time: LocalTime
 
     /// Pairs a date with a time.
-    public init(date: LocalDate, time: LocalTime) {
+    package init(date: LocalDate, time: LocalTime) {
         self.date = date
         self.time = time
     }
@@ -25,10 +25,10 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     var localSeconds: Int64 { Int64(date.daysSinceEpoch) * 86_400 + Int64(time.secondsOfDay) }
 
     /// Whether `a` comes before `b` on a wall calendar.
-    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {
+    package static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {
         (a.date, a.time) < (b.date, b.time)
     }
 
     /// ISO 8601 without an offset: "2026-11-20T09:00", "2026-11-20T09:00:15".
-    public var description: String { "\(date)T\(time)" }
+    package var description: String { "\(date)T\(time)" }
 }

@@ -2,19 +2,19 @@
 ///
 /// There is no leap second (23:59:60) and no 24:00; a day runs from
 /// 00:00:00 up to but not including the next midnight.
-public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The hour, 0 through 23.
-    public let hour: Int
+    package let hour: Int
     /// The minute, 0 through 59.
-    public let minute: Int
+    package let minute: Int
     /// The second, 0 through 59.
-    public let second: Int
+    package let second: Int
     /// The fraction of the second in nanoseconds, 0 through 999 999 999.
-    public let nanosecond: Int
+    package let nanosecond: Int
 
     /// Creates a time from components that must be in range; a component
     /// out of range is a programming error. Use `parse(_:)` for text.
-    public init(hour: Int, minute: Int, second: Int = 0, nanosecond: Int = 0) {
+    package init(hour: Int, minute: Int, second: Int = 0, nanosecond: Int = 0) {
         precondition(LocalTime.isValid(hour: hour, minute: minute, second: second, nanosecond: nanosecond),
                      "no such time of day: \(hour):\(minute):\(second).\(nanosecond)")
         self.hour = hour
@@ -25,28 +25,28 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The time `secondsOfDay` seconds after midnight; the value is taken
     /// modulo one day, so 86 400 is midnight again.
-    public init(secondsOfDay: Int, nanosecond: Int = 0) {
+    package init(secondsOfDay: Int, nanosecond: Int = 0) {
         let s = secondsOfDay.modulo(86_400)
         self.init(hour: s / 3600, minute: s / 60 % 60, second: s % 60, nanosecond: nanosecond)
     }
 
     /// Whether the components name a time of day (`init` would accept them).
-    public static func isValid(hour: Int, minute: Int, second: Int = 0, nanosecond: Int = 0) -> Bool {
+    package static func isValid(hour: Int, minute: Int, second: Int = 0, nanosecond: Int = 0) -> Bool {
         (0..<24).contains(hour) && (0..<60).contains(minute) && (0..<60).contains(second)
             && (0..<1_000_000_000).contains(nanosecond)
     }
 
     /// Whole seconds since midnight, 0 through 86 399.
-    public var secondsOfDay: Int { hour * 3600 + minute * 60 + second }
+    package var secondsOfDay: Int { hour * 3600 + minute * 60 + second }
 
     /// Whether `a` is earlier in the day than `b`.
-    public static func < (a: LocalTime, b: LocalTime) -> Bool {
+    package static func < (a: LocalTime, b: LocalTime) -> Bool {
         (a.secondsOfDay, a.nanosecond) < (b.secondsOfDay, b.nanosecond)
     }
 
     /// "09:00" when there are no seconds, else "09:00:15" (and a fraction,
     /// "09:00:15.25", when there is one).
-    public var description: String {
+    package var description: String {
         var text = "\(hour.zeroPadded(2)):\(minute.zeroPadded(2))"
         if second != 0 || nanosecond != 0 { text += ":\(second.zeroPadded(2))" }
         if nanosecond != 0 { text += LocalTime.fraction(nanosecond) }
@@ -65,7 +65,7 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     ///
     /// - Returns: the time, or nil when the text is not one or a component
     ///   is out of range ("24:00", "09:60").
-    public static func parse(_ text: some StringProtocol) -> LocalTime? {
+    package static func parse(_ text: some StringProtocol) -> LocalTime? {
         let bytes = Array(text.utf8)
         let colon = UInt8(ascii: ":")
         guard let first = bytes.firstIndex(of: colon), first == 1 || first == 2,

@@ -10,7 +10,7 @@ extension PosixTimeZoneRule {
     ///
     /// - Throws: `TimeZoneError` (`.invalidRule`) naming the text and what
     ///   is wrong with it.
-    public init(parsing text: String) throws(TimeZoneError) {
+    package init(parsing text: String) throws(TimeZoneError) {
         var reader = PosixRuleReader(bytes: Array(text.utf8))
         guard let rule = reader.rule(), reader.atEnd else {
             throw TimeZoneError(.invalidRule, "invalid POSIX TZ rule '\(text)': \(reader.problem ?? "unexpected text at offset \(reader.index)")")
@@ -20,7 +20,7 @@ extension PosixTimeZoneRule {
 
     /// The rule written back in POSIX form, defaults left out:
     /// "EST5EDT,M3.2.0,M11.1.0".
-    public var description: String {
+    package var description: String {
         var text = Self.quoted(standard.abbreviation) + Self.posixSeconds(-standard.utcOffsetSeconds)
         guard let daylight else { return text }
         text += Self.quoted(daylight.offset.abbreviation)

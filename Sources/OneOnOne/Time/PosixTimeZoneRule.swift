@@ -4,24 +4,24 @@
 /// A TZif file lists transitions up to some year; its footer rule says what
 /// happens after that, forever. It includes RFC 8536's extensions: quoted
 /// numeric abbreviations and transition times from -167 to 167 hours.
-public struct PosixTimeZoneRule: Hashable, Sendable, CustomStringConvertible {
+package struct PosixTimeZoneRule: Hashable, Sendable, CustomStringConvertible {
     /// Standard time: its abbreviation and offset (never DST).
-    public var standard: ZoneOffset
+    package var standard: ZoneOffset
     /// Daylight saving time and when it starts and ends; nil for a zone that
     /// keeps standard time all year.
-    public var daylight: DaylightSaving?
+    package var daylight: DaylightSaving?
 
     /// Summer time under a POSIX rule.
-    public struct DaylightSaving: Hashable, Sendable {
+    package struct DaylightSaving: Hashable, Sendable {
         /// Daylight time's abbreviation and offset (marked DST).
-        public var offset: ZoneOffset
+        package var offset: ZoneOffset
         /// When it starts each year, in local standard time.
-        public var start: TransitionRule
+        package var start: TransitionRule
         /// When it ends each year, in local daylight time.
-        public var end: TransitionRule
+        package var end: TransitionRule
 
         /// Creates the daylight part of a rule.
-        public init(offset: ZoneOffset, start: TransitionRule, end: TransitionRule) {
+        package init(offset: ZoneOffset, start: TransitionRule, end: TransitionRule) {
             self.offset = offset
             self.start = start
             self.end = end
@@ -29,18 +29,18 @@ public struct PosixTimeZoneRule: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Creates a rule from its parts.
-    public init(standard: ZoneOffset, daylight: DaylightSaving? = nil) {
+    package init(standard: ZoneOffset, daylight: DaylightSaving? = nil) {
         self.standard = standard
         self.daylight = daylight
     }
 
     /// Which offset is in effect at `instant`.
-    public func offset(at instant: Instant) -> ZoneOffset { offset(atSeconds: instant.secondsSinceEpoch) }
+    package func offset(at instant: Instant) -> ZoneOffset { offset(atSeconds: instant.secondsSinceEpoch) }
 
     /// The first instant after `instant` at which the rule switches between
     /// standard and daylight time; nil when it never does. A switch that
     /// changes nothing (DST all year) is skipped.
-    public func nextTransition(after instant: Instant) -> Instant? {
+    package func nextTransition(after instant: Instant) -> Instant? {
         nextChange(afterSeconds: instant.secondsSinceEpoch).map { Instant(secondsSinceEpoch: $0) }
     }
 
@@ -92,9 +92,9 @@ public struct PosixTimeZoneRule: Hashable, Sendable, CustomStringConvertible {
 
 extension PosixTimeZoneRule {
     /// One yearly change of a POSIX rule: a day of the year and a local time on it.
-    public struct TransitionRule: Hashable, Sendable {
+    package struct TransitionRule: Hashable, Sendable {
         /// How the rule names the day.
-        public enum Day: Hashable, Sendable {
+        package enum Day: Hashable, Sendable {
             /// `Jn`: day 1…365, never counting February 29 (J60 is always March 1).
             case julianIgnoringLeapDay(Int)
             /// `n`: day 0…365, counting February 29 in leap years.
@@ -105,19 +105,19 @@ extension PosixTimeZoneRule {
         }
 
         /// The day of the change.
-        public var day: Day
+        package var day: Day
         /// Seconds after local midnight of that day; from -167 to 167 hours
         /// (RFC 8536), so "/26" is 02:00 the next day and "/-1" 23:00 the day before.
-        public var time: Int
+        package var time: Int
 
         /// Creates a rule; `time` defaults to 02:00 as in POSIX.
-        public init(day: Day, time: Int = 7200) {
+        package init(day: Day, time: Int = 7200) {
             self.day = day
             self.time = time
         }
 
         /// The date the rule names in `year`.
-        public func date(in year: Int) -> LocalDate {
+        package func date(in year: Int) -> LocalDate {
             let january1 = LocalDate(uncheckedYear: year, month: 1, day: 1)
             switch day {
             case .julianIgnoringLeapDay(let n):

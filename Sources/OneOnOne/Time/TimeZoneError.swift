@@ -3,9 +3,9 @@
 ///
 /// The message names the zone and, where there is one, the file, so that it
 /// can be shown to the user as it is.
-public struct TimeZoneError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct TimeZoneError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure this is, for code that reacts differently to each.
-    public enum Code: Sendable, Hashable {
+    package enum Code: Sendable, Hashable {
         /// No zone by that name in the database.
         case unknownZone
         /// The name is not a zone name at all (empty, absolute, or with `..`).
@@ -19,19 +19,19 @@ public struct TimeZoneError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// What kind of failure this is.
-    public var code: Code
+    package var code: Code
     /// The whole message, ready to show: "unknown time zone 'Europe/Kiev2'
     /// (no file /usr/share/zoneinfo/Europe/Kiev2)".
-    public var message: String
+    package var message: String
 
     /// Creates an error with a complete message.
-    public init(_ code: Code, _ message: String) {
+    package init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 
     /// Bytes that do not follow RFC 8536; `detail` says which rule they break.
     static func malformed(_ detail: String) -> TimeZoneError {

@@ -7,7 +7,7 @@ extension TimeZoneRules {
     ///   moves it forward by the gap: 02:30 becomes 03:30;
     /// - in an overlap (clocks fall back from 02:00 to 01:00, so 01:30
     ///   shows twice), the earlier instant is chosen.
-    public func instant(_ local: LocalDateTime) -> Instant {
+    package func instant(_ local: LocalDateTime) -> Instant {
         Instant(secondsSinceEpoch: instantSeconds(local.localSeconds), nanoseconds: Int64(local.time.nanosecond))
     }
 
@@ -15,7 +15,7 @@ extension TimeZoneRules {
     /// or DST flag changes; nil when the zone never changes again. Recorded
     /// transitions that change nothing are skipped, and after the last one
     /// the footer rule supplies the changes.
-    public func nextTransition(after instant: Instant) -> Instant? {
+    package func nextTransition(after instant: Instant) -> Instant? {
         nextChange(after: instant.secondsSinceEpoch).map { Instant(secondsSinceEpoch: $0) }
     }
 

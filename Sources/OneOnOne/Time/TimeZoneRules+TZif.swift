@@ -11,7 +11,7 @@ extension TimeZoneRules {
     ///   - bytes: the whole file.
     /// - Throws: `TimeZoneError` (`.malformedData`) saying which part of the
     ///   file is wrong.
-    public init(identifier: String, tzif bytes: [UInt8]) throws(TimeZoneError) {
+    package init(identifier: String, tzif bytes: [UInt8]) throws(TimeZoneError) {
         var reader = TZifReader(bytes: bytes)
         let first = try reader.header()
         var header = first

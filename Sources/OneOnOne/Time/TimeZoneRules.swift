@@ -5,22 +5,21 @@
 /// This is a value. It is built from the bytes of a TZif file (RFC 8536) by
 /// `init(identifier:tzif:)`; reading the file is the store's job
 /// (`TimeZoneDatabase`), so the domain never touches the file system.
-public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
+package struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
     /// The zone's name, "America/New_York", or "UTC", or for a fixed or
     /// POSIX zone a description of it.
-    public var identifier: String { storage.identifier }
+    package var identifier: String { storage.identifier }
     /// The recorded changes of local time, in increasing order of instant.
-    public var transitions: [Transition] { storage.transitions }
+    package var transitions: [Transition] { storage.transitions }
     /// The local time types the transitions refer to; type 0 is the one in
     /// effect before the first transition.
-    public var localTimeTypes: [ZoneOffset] { storage.localTimeTypes }
+    package var localTimeTypes: [ZoneOffset] { storage.localTimeTypes }
     /// The rule for instants at and after the last transition (and for all
     /// instants when there is none); nil when the data stops there.
-    public var footer: PosixTimeZoneRule? { storage.footer }
+    package var footer: PosixTimeZoneRule? { storage.footer }
 
     /// The parts, shared by every copy: a zone goes wherever a calendar
-    /// goes (into each of thousands of reminder sequences), and a copy is
-    /// then one reference, not one per part.
+    /// goes, and a copy is then one reference, not one per part.
     private final class Storage: Sendable {
         let identifier: String
         let transitions: [Transition]
@@ -38,12 +37,12 @@ public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
     private let storage: Storage
 
     /// Equal when every part is.
-    public static func == (a: TimeZoneRules, b: TimeZoneRules) -> Bool {
+    package static func == (a: TimeZoneRules, b: TimeZoneRules) -> Bool {
         a.storage === b.storage || (a.identifier == b.identifier && a.transitions == b.transitions
             && a.localTimeTypes == b.localTimeTypes && a.footer == b.footer)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(identifier)
         hasher.combine(transitions)
         hasher.combine(localTimeTypes)
@@ -52,14 +51,14 @@ public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
 
     /// A change of local time: from `secondsSinceEpoch` on, the type at
     /// `localTimeType` (an index into `localTimeTypes`) is in effect.
-    public struct Transition: Hashable, Sendable {
+    package struct Transition: Hashable, Sendable {
         /// When the change happens, in seconds since the epoch.
-        public let secondsSinceEpoch: Int64
+        package let secondsSinceEpoch: Int64
         /// The index of the local time type that starts then.
-        public let localTimeType: Int
+        package let localTimeType: Int
 
         /// Creates a transition.
-        public init(secondsSinceEpoch: Int64, localTimeType: Int) {
+        package init(secondsSinceEpoch: Int64, localTimeType: Int) {
             self.secondsSinceEpoch = secondsSinceEpoch
             self.localTimeType = localTimeType
         }
@@ -67,7 +66,7 @@ public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates rules from parts that must be consistent: at least one local
     /// time type, transitions in increasing order, every type index valid.
-    public init(identifier: String, transitions: [Transition], localTimeTypes: [ZoneOffset],
+    package init(identifier: String, transitions: [Transition], localTimeTypes: [ZoneOffset],
                 footer: PosixTimeZoneRule?) {
         precondition(!localTimeTypes.isEmpty, "a zone needs at least one local time type")
         precondition(transitions.allSatisfy { localTimeTypes.indices.contains($0.localTimeType) },
@@ -80,13 +79,13 @@ public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
     /// - Parameters:
     ///   - identifier: the name to show; by default the rule's text.
     ///   - rule: the rule.
-    public init(identifier: String? = nil, rule: PosixTimeZoneRule) {
+    package init(identifier: String? = nil, rule: PosixTimeZoneRule) {
         self.init(identifier: identifier ?? rule.description, transitions: [],
                   localTimeTypes: [rule.standard], footer: rule)
     }
 
     /// Coordinated Universal Time.
-    public static let utc = TimeZoneRules(
+    package static let utc = TimeZoneRules(
         identifier: "UTC", transitions: [],
         localTimeTypes: [ZoneOffset(utcOffsetSeconds: 0, abbreviation: "UTC", isDST: false)], footer: nil)
 
@@ -96,7 +95,7 @@ public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
     ///   - offsetSeconds: seconds east of Greenwich (-05:00 is -18 000).
     ///   - name: the identifier and abbreviation; by default "UTC+05:30" and
     ///     "+0530", the tz database's style for numeric abbreviations.
-    public static func fixed(offsetSeconds: Int, name: String? = nil) -> TimeZoneRules {
+    package static func fixed(offsetSeconds: Int, name: String? = nil) -> TimeZoneRules {
         let numeric = ZoneOffset.iso(offsetSeconds, separator: "")
         let abbreviation = name ?? (numeric.hasSuffix("00") && numeric.count == 5 ? String(numeric.prefix(3)) : numeric)
         return TimeZoneRules(
@@ -107,13 +106,13 @@ public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The identifier.
-    public var description: String { identifier }
+    package var description: String { identifier }
 
     /// The offset, abbreviation and DST flag in effect at `instant`.
-    public func offset(at instant: Instant) -> ZoneOffset { offset(at: instant.secondsSinceEpoch) }
+    package func offset(at instant: Instant) -> ZoneOffset { offset(at: instant.secondsSinceEpoch) }
 
     /// The wall-clock date and time in this zone at `instant`.
-    public func local(_ instant: Instant) -> LocalDateTime {
+    package func local(_ instant: Instant) -> LocalDateTime {
         let offset = offset(at: instant.secondsSinceEpoch).utcOffsetSeconds
         return LocalDateTime(localSeconds: instant.secondsSinceEpoch + Int64(offset),
                              nanosecond: Int(instant.nanoseconds))

@@ -1,12 +1,12 @@
 /// A day of the week, numbered as ISO 8601 does: Monday is 1, Sunday is 7.
-public enum Weekday: Int, CaseIterable, Sendable, CustomStringConvertible {
+package enum Weekday: Int, CaseIterable, Sendable, CustomStringConvertible {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// The English three-letter name: "Mon" … "Sun".
-    public var shortName: String { String(name.prefix(3)) }
+    package var shortName: String { String(name.prefix(3)) }
 
     /// The English name: "Monday" … "Sunday".
-    public var name: String {
+    package var name: String {
         switch self {
         case .monday: "Monday"
         case .tuesday: "Tuesday"
@@ -19,10 +19,10 @@ public enum Weekday: Int, CaseIterable, Sendable, CustomStringConvertible {
     }
 
     /// The short name, "Mon".
-    public var description: String { shortName }
+    package var description: String { shortName }
 
     /// The weekday `days` days later (earlier when negative).
-    public func adding(days: Int) -> Weekday {
+    package func adding(days: Int) -> Weekday {
         Weekday(rawValue: (rawValue - 1 + days).modulo(7) + 1)!
     }
 
@@ -30,7 +30,7 @@ public enum Weekday: Int, CaseIterable, Sendable, CustomStringConvertible {
     /// "Monday", "SUN".
     ///
     /// - Returns: the weekday, or nil for anything else (including "mo").
-    public static func parse(_ text: some StringProtocol) -> Weekday? {
+    package static func parse(_ text: some StringProtocol) -> Weekday? {
         let word = text.lowercased()
         return allCases.first { word == $0.shortName.lowercased() || word == $0.name.lowercased() }
     }

@@ -4,19 +4,19 @@
 /// Offsets are plain `Int` seconds east of Greenwich (New York in winter is
 /// -18 000), because that is what the tz database stores and what arithmetic
 /// with `Instant` needs; `isoOffset` formats one for people.
-public struct ZoneOffset: Hashable, Sendable, CustomStringConvertible {
+package struct ZoneOffset: Hashable, Sendable, CustomStringConvertible {
     /// Seconds to add to UTC to get local wall-clock time; positive east of
     /// Greenwich.
-    public var utcOffsetSeconds: Int
+    package var utcOffsetSeconds: Int
     /// The abbreviation the tz database gives this time, "EST", "CEST" or a
     /// numeric "+0530".
-    public var abbreviation: String
+    package var abbreviation: String
     /// Whether this is daylight saving (summer) time. Note Europe/Dublin:
     /// its winter time is the one marked as DST, with a negative saving.
-    public var isDST: Bool
+    package var isDST: Bool
 
     /// Creates an offset.
-    public init(utcOffsetSeconds: Int, abbreviation: String, isDST: Bool) {
+    package init(utcOffsetSeconds: Int, abbreviation: String, isDST: Bool) {
         self.utcOffsetSeconds = utcOffsetSeconds
         self.abbreviation = abbreviation
         self.isDST = isDST
@@ -24,10 +24,10 @@ public struct ZoneOffset: Hashable, Sendable, CustomStringConvertible {
 
     /// The offset as ISO 8601 writes it: "-05:00", "+05:30", "+00:00", and
     /// "-00:25:21" when there are seconds (old local mean times).
-    public var isoOffset: String { ZoneOffset.iso(utcOffsetSeconds, separator: ":") }
+    package var isoOffset: String { ZoneOffset.iso(utcOffsetSeconds, separator: ":") }
 
     /// "EDT (-04:00, DST)".
-    public var description: String { "\(abbreviation) (\(isoOffset)\(isDST ? ", DST" : ""))" }
+    package var description: String { "\(abbreviation) (\(isoOffset)\(isDST ? ", DST" : ""))" }
 
     /// `seconds` as ±HH MM [SS] joined by `separator`, minutes always shown.
     static func iso(_ seconds: Int, separator: String) -> String {

@@ -1,25 +1,26 @@
-public import OneOnOne
+package import OneOnOne
+package import Posix
 import TOML
 
 /// Reads, parses and validates the config file.
-public struct ConfigLoader: Sendable {
+package struct ConfigLoader: Sendable {
     /// The tz database used for every zone the config names.
-    public var zones: TimeZoneDatabase
+    package var zones: TimeZoneDatabase
 
-    public init(zones: TimeZoneDatabase = TimeZoneDatabase()) {
+    package init(zones: TimeZoneDatabase = TimeZoneDatabase()) {
         self.zones = zones
     }
 
     /// What went wrong loading a config.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    package enum Failure: Error, Sendable, CustomStringConvertible {
         /// No config file at any of the places looked at.
         case missing(searched: [String])
         /// The file exists but could not be read.
-        case unreadable(FileError)
+        case unreadable(SystemError)
         /// The file is not valid TOML, or not a valid config.
         case invalid(Diagnostics)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .missing(let searched):
                 return "no config file found; looked at:\n"
@@ -32,13 +33,24 @@ public struct ConfigLoader: Sendable {
     }
 
     /// Finds the config among `candidates` (the first that exists).
-    public func locate(_ candidates: [String]) -> Result<String, Failure> {
+    package func locate(_ candidates: [String]) -> Result<String, Failure> {
         for path in candidates where FileSystem.exists(path) { return .success(path) }
         return .failure(.missing(searched: candidates))
     }
 
+    /// Finds the config (`explicit`, else `$ONEONONE_CONFIG`, else the XDG
+    /// places; see `Paths.configCandidates`) and loads it: what every
+    /// command and the daemon start from.
+    ///
+    /// - Returns: the path found and the config read from it.
+    package func locateAndLoad(explicit: String?, paths: Paths) -> Result<(path: String, config: Config), Failure> {
+        locate(paths.configCandidates(explicit: explicit)).flatMap { path in
+            load(path: path).map { (path, $0) }
+        }
+    }
+
     /// Loads and validates the config at `path`.
-    public func load(path: String) -> Result<Config, Failure> {
+    package func load(path: String) -> Result<Config, Failure> {
         let bytes: [UInt8]
         do { bytes = try FileSystem.read(path) } catch {
             return .failure(error.isMissing ? .missing(searched: [path]) : .unreadable(error))
@@ -47,7 +59,7 @@ public struct ConfigLoader: Sendable {
     }
 
     /// Parses and validates config text read from `file`.
-    public func decode(_ bytes: [UInt8], file: String) -> Result<Config, Failure> {
+    package func decode(_ bytes: [UInt8], file: String) -> Result<Config, Failure> {
         let table: TOMLTable
         do { table = try TOMLParser.parse(bytes) } catch {
             return .failure(.invalid(Diagnostics([Diagnostic(
@@ -55,7 +67,7 @@ public struct ConfigLoader: Sendable {
                 message: error.message, sourceLine: error.sourceLine)])))
         }
         let zones = self.zones
-        // A large team names a few zones many times: each is read once.
+        // A team names a few zones many times: each is read once.
         var resolved: [String: Result<TimeZoneRules, TimeZoneError>] = [:]
         let result = ConfigDecoder.decode(
             table, file: file, source: String(decoding: bytes, as: UTF8.self),

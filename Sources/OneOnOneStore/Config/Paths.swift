@@ -5,10 +5,10 @@
 /// | config | `$XDG_CONFIG_HOME/oneonone/config.toml` |
 /// | history | `$XDG_DATA_HOME/oneonone/` |
 /// | fired ledger, snoozes | `$XDG_STATE_HOME/oneonone/` |
-public struct Paths: Sendable {
-    public var environment: [String: String]
+package struct Paths: Sendable {
+    package var environment: [String: String]
 
-    public init(environment: [String: String]) {
+    package init(environment: [String: String]) {
         self.environment = environment
     }
 
@@ -23,7 +23,7 @@ public struct Paths: Sendable {
     /// `ONEONONE_CONFIG`, `$XDG_CONFIG_HOME/oneonone/config.toml`, then each
     /// of `$XDG_CONFIG_DIRS` (default /etc/xdg). An explicit path is the only
     /// candidate.
-    public func configCandidates(explicit: String?) -> [String] {
+    package func configCandidates(explicit: String?) -> [String] {
         if let explicit { return [explicit] }
         if let fromEnv = nonEmpty("ONEONONE_CONFIG") { return [fromEnv] }
         let userDir = nonEmpty("XDG_CONFIG_HOME") ?? home + "/.config"
@@ -32,12 +32,12 @@ public struct Paths: Sendable {
     }
 
     /// The directory of the history file (`--data-dir` wins).
-    public func dataDirectory(explicit: String?) -> String {
+    package func dataDirectory(explicit: String?) -> String {
         explicit ?? (nonEmpty("XDG_DATA_HOME") ?? home + "/.local/share") + "/oneonone"
     }
 
     /// The directory of the fired ledger and snoozes (`--state-dir` wins).
-    public func stateDirectory(explicit: String?) -> String {
+    package func stateDirectory(explicit: String?) -> String {
         explicit ?? (nonEmpty("XDG_STATE_HOME") ?? home + "/.local/state") + "/oneonone"
     }
 }

@@ -1,6 +1,5 @@
-#if canImport(Glibc)
+package import Posix
 import Glibc
-#endif
 
 /// Writes that survive a crash or a power cut: a file is either replaced
 /// whole (`atomicWrite`) or grows by one whole record (`appendRecord`),
@@ -16,16 +15,16 @@ extension FileSystem {
     ///   - mode: the permissions of each directory created.
     ///
     /// The corresponding C function is `mkdir`.
-    public static func createDirectories(_ path: String, mode: UInt32 = 0o700) throws(FileError) {
+    package static func createDirectories(_ path: String, mode: UInt32 = 0o700) throws(SystemError) {
         if isDirectory(path) { return }
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             current += "/" + part
             if mkdir(current, mode_t(mode)) != 0 && Glibc.errno != EEXIST {
-                throw FileError(path: current, operation: "create directory", errno: Glibc.errno)
+                throw SystemError.current("create directory", path: current)
             }
         }
-        guard isDirectory(path) else { throw FileError(path: path, operation: "create directory", errno: ENOTDIR) }
+        guard isDirectory(path) else { throw SystemError("create directory", path: path, errno: ENOTDIR) }
     }
 
     /// Replaces the file at `path` with `bytes`, so that a reader or a crash
@@ -39,23 +38,20 @@ extension FileSystem {
     ///   - path: the file to replace or create.
     ///   - bytes: its new contents.
     ///   - mode: the permissions of the new file.
-    ///   - durable: whether to sync the file and the rename; a cache that
-    ///     checks itself on reading can skip it.
     ///
     /// The corresponding C functions are `mkstemp`, `write`, `fsync` and `rename`.
-    public static func atomicWrite(path: String, bytes: [UInt8], mode: UInt32 = 0o600,
-                                   durable: Bool = true) throws(FileError) {
+    package static func atomicWrite(path: String, bytes: [UInt8], mode: UInt32 = 0o600) throws(SystemError) {
         let (directory, name) = split(path)
         var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileError(path: path, operation: "create a temporary file for", errno: Glibc.errno) }
+        guard fd >= 0 else { throw SystemError.current("create a temporary file for", path: path) }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        do throws(FileError) {
+        do throws(SystemError) {
             defer { close(fd) }
-            guard fchmod(fd, mode_t(mode)) == 0 else { throw FileError(path: temporary, operation: "chmod", errno: Glibc.errno) }
+            guard fchmod(fd, mode_t(mode)) == 0 else { throw SystemError.current("chmod", path: temporary) }
             try writeAll(fd, bytes, path: temporary)
-            if durable { try sync(fd, path: temporary) }
+            try sync(fd, path: temporary)
         } catch {
             unlink(temporary)
             throw error
@@ -63,9 +59,9 @@ extension FileSystem {
         guard rename(temporary, path) == 0 else {
             let code = Glibc.errno
             unlink(temporary)
-            throw FileError(path: path, operation: "rename \(temporary) to", errno: code)
+            throw SystemError("rename \(temporary) to", path: path, errno: code)
         }
-        if durable { try syncDirectory(directory) }
+        try syncDirectory(directory)
     }
 
     /// Appends one whole record to the file at `path` and syncs it.
@@ -80,73 +76,53 @@ extension FileSystem {
     ///   - bytes: the whole record.
     ///   - truncatingTo: when set, the file is first cut to this length: the
     ///     end of its last complete record, dropping a tail torn by a crash.
-    /// - Returns: the file's version once the record is on disk; nil when it
-    ///   cannot be looked at (the record is there all the same).
     ///
     /// The corresponding C functions are `open`, `ftruncate`, `write` and `fsync`.
-    @discardableResult
-    public static func appendRecord(path: String, bytes: [UInt8], truncatingTo length: Int? = nil) throws(FileError)
-        -> FileVersion? {
+    package static func appendRecord(path: String, bytes: [UInt8], truncatingTo length: Int? = nil) throws(SystemError) {
         let existed = exists(path)
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileError(path: path, operation: "open", errno: Glibc.errno) }
+        guard fd >= 0 else { throw SystemError.current("open", path: path) }
         defer { close(fd) }
         if let length {
             guard ftruncate(fd, off_t(length)) == 0 else {
-                throw FileError(path: path, operation: "truncate", errno: Glibc.errno)
+                throw SystemError.current("truncate", path: path)
             }
         }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw FileError(path: path, operation: "stat", errno: Glibc.errno) }
-        var written: Int
-        repeat {
-            written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        } while written < 0 && Glibc.errno == EINTR
+        guard fstat(fd, &st) == 0 else { throw SystemError.current("stat", path: path) }
+        let written = retryingOnInterrupt { bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) } }
         if written != bytes.count {
             let code = written < 0 ? Glibc.errno : ENOSPC
             _ = ftruncate(fd, st.st_size)
-            throw FileError(path: path, operation: "append to", errno: code)
+            throw SystemError("append to", path: path, errno: code)
         }
         try sync(fd, path: path)
         // A new file is only durable once its directory entry is.
         if !existed { try syncDirectory(split(path).directory) }
-        return fstat(fd, &st) == 0 ? FileVersion(st) : nil
     }
 
     /// Syncs a directory, making renames and new entries in it durable.
     ///
     /// The corresponding C function is `fsync` on the directory.
-    public static func syncDirectory(_ directory: String) throws(FileError) {
+    package static func syncDirectory(_ directory: String) throws(SystemError) {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(path: directory, operation: "open directory", errno: Glibc.errno) }
+        guard fd >= 0 else { throw SystemError.current("open directory", path: directory) }
         defer { close(fd) }
         try sync(fd, path: directory)
     }
 
-    static func sync(_ fd: Int32, path: String) throws(FileError) {
-        while fsync(fd) != 0 {
-            if Glibc.errno != EINTR { throw FileError(path: path, operation: "sync", errno: Glibc.errno) }
-        }
+    static func sync(_ fd: Int32, path: String) throws(SystemError) {
+        if retryingOnInterrupt({ fsync(fd) }) != 0 { throw SystemError.current("sync", path: path) }
     }
 
     /// Writes all of `bytes`, continuing after short writes; for files no
     /// one else writes (a temporary file).
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemError) {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if Glibc.errno == EINTR { continue }
-                throw FileError(path: path, operation: "write", errno: Glibc.errno)
-            }
+            let n = retryingOnInterrupt { bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) } }
+            if n < 0 { throw SystemError.current("write", path: path) }
             offset += n
         }
-    }
-
-    /// The directory and the last component of `path` ("." for a bare name).
-    static func split(_ path: String) -> (directory: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        let directory = slash == path.startIndex ? "/" : String(path[..<slash])
-        return (directory, String(path[path.index(after: slash)...]))
     }
 }

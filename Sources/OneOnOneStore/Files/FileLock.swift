@@ -1,6 +1,5 @@
-#if canImport(Glibc)
+import Posix
 import Glibc
-#endif
 
 /// An advisory lock on a directory's files: `flock` on `<directory>/.lock`.
 ///
@@ -12,7 +11,7 @@ import Glibc
 /// `flock` locks belong to an open file description, so each call opens the
 /// lock file anew: two threads of one process exclude each other as two
 /// processes do.
-public enum FileLock {
+package enum FileLock {
     /// Runs `body` while holding the exclusive lock of `directory`,
     /// creating the directory (0700) and its lock file as needed.
     ///
@@ -22,11 +21,11 @@ public enum FileLock {
     /// - Returns: what `body` returns.
     ///
     /// The corresponding C function is `flock` with `LOCK_EX`.
-    public static func withExclusiveLock<T>(
+    package static func withExclusiveLock<T>(
         directory: String, _ body: () throws(StoreError) -> T
     ) throws(StoreError) -> T {
         let fd: Int32
-        do throws(FileError) {
+        do throws(SystemError) {
             try FileSystem.createDirectories(directory)
             fd = try acquire(directory: directory, operation: LOCK_EX)
         } catch { throw StoreError(.system(error)) }
@@ -41,13 +40,13 @@ public enum FileLock {
     /// `body` runs without the lock rather than failing.
     ///
     /// The corresponding C function is `flock` with `LOCK_SH`.
-    public static func withSharedLock<T>(
+    package static func withSharedLock<T>(
         directory: String, _ body: () throws(StoreError) -> T
     ) throws(StoreError) -> T {
         guard FileSystem.isDirectory(directory) else { return try body() }
         let fd: Int32
-        do throws(FileError) { fd = try acquire(directory: directory, operation: LOCK_SH) } catch {
-            if [EACCES, EROFS, EPERM].contains(error.errno) { return try body() }
+        do throws(SystemError) { fd = try acquire(directory: directory, operation: LOCK_SH) } catch {
+            if [EACCES, EROFS, EPERM].contains(error.errno.code) { return try body() }
             throw StoreError(.system(error))
         }
         defer { close(fd) }
@@ -56,18 +55,17 @@ public enum FileLock {
 
     /// Opens the lock file and waits for the lock; closing the returned
     /// descriptor releases it.
-    static func acquire(directory: String, operation: Int32) throws(FileError) -> Int32 {
+    static func acquire(directory: String, operation: Int32) throws(SystemError) -> Int32 {
         let path = directory + "/.lock"
         // Read-only is enough for flock, and closing it then wakes no
         // IN_CLOSE_WRITE watcher of the directory.
         let fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileError(path: path, operation: "open", errno: Glibc.errno) }
+        guard fd >= 0 else { throw SystemError.current("open", path: path) }
         // A signal (the daemon's SIGHUP) interrupts the wait; keep waiting.
-        while flock(fd, operation) != 0 {
-            let code = Glibc.errno
-            if code == EINTR { continue }
+        guard retryingOnInterrupt({ flock(fd, operation) }) == 0 else {
+            let error = SystemError.current("lock", path: path)
             close(fd)
-            throw FileError(path: path, operation: "lock", errno: code)
+            throw error
         }
         return fd
     }

@@ -1,5 +1,6 @@
 import OneOnOne
 import TOML
+import Posix
 
 /// A TOML file of records (`[[met]]`, `[[fired]]` …) that grows by whole
 /// records appended at its end: the history, the fired ledger, the snoozes.
@@ -23,10 +24,6 @@ struct RecordLog: Sendable {
 
     /// Turns the parsed file into a value, reporting problems to the reader.
     typealias Decode<Output> = (TOMLTable, inout ValueReader) -> Output
-    /// Reads the file's bytes straight into a value when they hold nothing
-    /// unusual, or returns nil to leave them to the parser and `Decode`
-    /// (see `HistoryScanner`).
-    typealias Fast<Output> = ([UInt8]) -> Output?
 
     /// What reading the file found.
     struct Reading<Output> {
@@ -40,26 +37,13 @@ struct RecordLog: Sendable {
         /// True when the records end without a newline (a hand edit): the
         /// next record must start on a line of its own.
         var needsNewline: Bool
-        /// The version of the file that was read; nil when it was missing.
-        var version: FileVersion? = nil
-        /// The file's bytes as read.
-        var text: [UInt8] = []
-        /// Whether the fast reader read it: the file then holds nothing
-        /// but the records it knows, one after another, so a record
-        /// appended to it reads as one more.
-        var readFast = false
     }
 
     /// Reads the file under the shared lock; a missing file has no records.
-    func read<Output>(_ decode: Decode<Output>, fast: Fast<Output>? = nil) throws(StoreError) -> Reading<Output> {
-        let (bytes, version) = try FileLock.withSharedLock(directory: directory) { () throws(StoreError) in
-            try versionedContents()
-        }
-        switch self.decode(bytes, decode, fast: fast) {
-        case .success(var reading):
-            reading.version = version
-            reading.text = bytes
-            return reading
+    func read<Output>(_ decode: Decode<Output>) throws(StoreError) -> Reading<Output> {
+        let bytes = try FileLock.withSharedLock(directory: directory) { () throws(StoreError) in try contents() }
+        switch self.decode(bytes, decode) {
+        case .success(let reading): return reading
         case .failure(let diagnostics): throw StoreError(.invalid(diagnostics))
         }
     }
@@ -72,27 +56,18 @@ struct RecordLog: Sendable {
     ///   - record: the bytes of the new record(s), made from the current
     ///     records, and what to return; it may throw to refuse (an unknown
     ///     action id).
-    ///   - written: called once the bytes are on disk, still under the
-    ///     lock, with what was read, the file's whole text now (as the
-    ///     bytes kept and the bytes added) and its version, if it could be
-    ///     looked at.
     /// - Returns: the result `record` returned, once the bytes are on disk.
     func append<Output, Value>(
-        _ decode: Decode<Output>, fast: Fast<Output>? = nil,
-        _ record: (Output) throws(StoreError) -> (bytes: [UInt8], result: Value),
-        written: (Reading<Output>, _ kept: ArraySlice<UInt8>, _ added: [UInt8], FileVersion?) -> Void = { _, _, _, _ in }
+        _ decode: Decode<Output>, _ record: (Output) throws(StoreError) -> (bytes: [UInt8], result: Value)
     ) throws(StoreError) -> Value {
         try FileLock.withExclusiveLock(directory: directory) { () throws(StoreError) in
-            let text = try contents()
-            let reading = try checkedForWrite(text, decode, fast: fast)
+            let reading = try checkedForWrite(try contents(), decode)
             var (bytes, result) = try record(reading.output)
             if reading.needsNewline { bytes.insert(UInt8(ascii: "\n"), at: 0) }
             let torn = reading.validLength < reading.length
-            let version: FileVersion?
-            do throws(FileError) {
-                version = try FileSystem.appendRecord(path: path, bytes: bytes, truncatingTo: torn ? reading.validLength : nil)
+            do throws(SystemError) {
+                try FileSystem.appendRecord(path: path, bytes: bytes, truncatingTo: torn ? reading.validLength : nil)
             } catch { throw StoreError(.system(error)) }
-            written(reading, text[..<reading.validLength], bytes, version)
             return result
         }
     }
@@ -103,45 +78,28 @@ struct RecordLog: Sendable {
         try FileLock.withExclusiveLock(directory: directory) { () throws(StoreError) in
             let reading = try checkedForWrite(try contents(), decode)
             guard let bytes = rewrite(reading.output) else { return }
-            do throws(FileError) { try FileSystem.atomicWrite(path: path, bytes: bytes) } catch { throw StoreError(.system(error)) }
+            do throws(SystemError) { try FileSystem.atomicWrite(path: path, bytes: bytes) } catch { throw StoreError(.system(error)) }
         }
-    }
-
-    /// One record as the writer renders it: the `[[kind]]` header, one
-    /// `key = value` line per field that has a value, and a blank line.
-    static func record(_ kind: String, _ fields: [(key: String, value: TOMLValue?)]) -> [UInt8] {
-        var text = "[[\(TOMLWriter.key(kind))]]\n"
-        for (key, value) in fields {
-            if let value { text += "\(TOMLWriter.key(key)) = \(TOMLWriter.inline(value))\n" }
-        }
-        text += "\n"
-        return Array(text.utf8)
     }
 
     // MARK: - Reading
 
     private func contents() throws(StoreError) -> [UInt8] {
-        try versionedContents().bytes
-    }
-
-    private func versionedContents() throws(StoreError) -> (bytes: [UInt8], version: FileVersion?) {
-        do throws(FileError) { return try FileSystem.readVersioned(path) } catch {
-            if error.isMissing { return ([], nil) }
+        do throws(SystemError) { return try FileSystem.read(path) } catch {
+            if error.isMissing { return [] }
             throw StoreError(.system(error))
         }
     }
 
-    private func checkedForWrite<Output>(_ text: [UInt8], _ decode: Decode<Output>, fast: Fast<Output>? = nil)
-        throws(StoreError) -> Reading<Output> {
-        switch self.decode(text, decode, fast: fast) {
+    private func checkedForWrite<Output>(_ text: [UInt8], _ decode: Decode<Output>) throws(StoreError) -> Reading<Output> {
+        switch self.decode(text, decode) {
         case .success(let reading): return reading
         case .failure(let diagnostics): throw StoreError(.writeRefused(path: path, diagnostics))
         }
     }
 
     /// Decodes the file's bytes, setting a torn last record aside.
-    func decode<Output>(_ bytes: [UInt8], _ decode: Decode<Output>, fast: Fast<Output>? = nil)
-        -> Result<Reading<Output>, Diagnostics> {
+    func decode<Output>(_ bytes: [UInt8], _ decode: Decode<Output>) -> Result<Reading<Output>, Diagnostics> {
         // A crash can also leave the file longer than what reached the disk,
         // padded with zero bytes.
         var end = bytes.count
@@ -150,8 +108,8 @@ struct RecordLog: Sendable {
         let endsWithNewline = end == 0 || text[end - 1] == UInt8(ascii: "\n")
 
         let problems: Diagnostics
-        switch attempt(text, decode, fast) {
-        case .success(let (output, warnings, readFast)):
+        switch attempt(text, decode) {
+        case .success(let (output, warnings)):
             var warnings = warnings
             if end < bytes.count {
                 warnings.append(Diagnostic(file: path, line: SourceLines(text).line(at: end), column: 0, severity: .warning,
@@ -159,7 +117,7 @@ struct RecordLog: Sendable {
                         + "and the next change removes them"))
             }
             return .success(Reading(output: output, warnings: warnings, validLength: end, length: bytes.count,
-                                    needsNewline: !endsWithNewline, readFast: readFast))
+                                    needsNewline: !endsWithNewline))
         case .failure(let found):
             problems = found
         }
@@ -167,7 +125,7 @@ struct RecordLog: Sendable {
         var lines = SourceLines(text)
         let tornLine = lines.line(at: start)
         guard problems.items.allSatisfy({ $0.severity == .warning || $0.line >= tornLine }),
-              case .success(let (output, warnings, _)) = attempt(Array(text[..<start]), decode)
+              case .success(let (output, warnings)) = attempt(Array(text[..<start]), decode)
         else { return .failure(problems) }
         let torn = Diagnostic(file: path, line: tornLine, column: 1, severity: .warning,
                               message: "the last record is incomplete (cut short by a crash?); it is ignored, "
@@ -177,11 +135,9 @@ struct RecordLog: Sendable {
                                 needsNewline: false))
     }
 
-    /// Parses and decodes `bytes`: the output, its warnings and whether the
-    /// fast reader read it, or every problem found.
-    private func attempt<Output>(_ bytes: [UInt8], _ decode: Decode<Output>, _ fast: Fast<Output>? = nil)
-        -> Result<(Output, [Diagnostic], fast: Bool), Diagnostics> {
-        if let fast, let output = fast(bytes) { return .success((output, [], true)) }
+    /// Parses and decodes `bytes`: the output and its warnings, or every
+    /// problem found.
+    private func attempt<Output>(_ bytes: [UInt8], _ decode: Decode<Output>) -> Result<(Output, [Diagnostic]), Diagnostics> {
         let table: TOMLTable
         do throws(TOMLError) { table = try TOMLParser.parse(bytes) } catch {
             return .failure(Diagnostics([Diagnostic(file: path, line: error.position.line, column: error.position.column,
@@ -191,7 +147,7 @@ struct RecordLog: Sendable {
         let output = decode(table, &reader)
         let found = reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         if reader.hasErrors { return .failure(Diagnostics(found)) }
-        return .success((output, found, false))
+        return .success((output, found))
     }
 
     /// Where the last record starts: the last line that begins with `[`.

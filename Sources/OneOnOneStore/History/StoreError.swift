@@ -1,13 +1,14 @@
-public import OneOnOne
+package import OneOnOne
+package import Posix
 
 /// Why reading or writing the history or a state file failed.
 ///
 /// It prints like the rest of oneonone's errors: file problems as compiler
 /// diagnostics (`history.toml:12:5: error: …`, the line, a caret), the
 /// others as one `error:` line.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
+package struct StoreError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
-    public enum Reason: Sendable {
+    package enum Reason: Sendable {
         /// The file does not parse or does not hold valid records; every
         /// problem found, in file order.
         case invalid(Diagnostics)
@@ -15,7 +16,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         /// the file was left exactly as it was.
         case writeRefused(path: String, Diagnostics)
         /// The operating system refused: the path, the call and errno.
-        case system(FileError)
+        case system(SystemError)
         /// A touch named an action item that does not exist.
         case unknownAction(id: String, path: String, suggestion: String?)
         /// A record that would not read back, so it is not written
@@ -24,13 +25,13 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     /// What went wrong.
-    public var reason: Reason
+    package var reason: Reason
 
     /// Wraps `reason`.
-    public init(_ reason: Reason) { self.reason = reason }
+    package init(_ reason: Reason) { self.reason = reason }
 
     /// The file diagnostics, when the error is about a file's contents.
-    public var diagnostics: Diagnostics? {
+    package var diagnostics: Diagnostics? {
         switch reason {
         case .invalid(let diagnostics), .writeRefused(_, let diagnostics): diagnostics
         default: nil
@@ -38,7 +39,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The error as the CLI prints it, ending with a newline.
-    public var description: String {
+    package var description: String {
         switch reason {
         case .invalid(let diagnostics):
             return diagnostics.description

@@ -39,28 +39,40 @@ extension ValueReader {
         return tables
     }
 
-    /// Reports each of the required `keys` that `table` lacks; called only
-    /// for a record missing a value, so a clean file never pays for it.
-    mutating func reportMissing(_ keys: [String], in table: TOMLTable, record: String) {
-        for key in keys where table[key] == nil { report(at: table.position, "\(record) has no '\(key)'") }
-    }
-
     // MARK: - Values
 
-    /// A string that names something (a member key, an action id) and so
-    /// cannot be empty.
-    mutating func name(_ entry: TOMLTable.Entry, in record: String) -> String? {
-        guard let s = string(entry, in: record) else { return nil }
-        guard !s.isEmpty else { report(at: entry.valuePosition, "'\(entry.key)' in \(record) is empty"); return nil }
-        return s
-    }
-
-    mutating func integer(_ entry: TOMLTable.Entry, in record: String, range: ClosedRange<Int>) -> Int? {
-        guard case .integer(let n) = entry.value, range.contains(Int(n)) else {
-            mismatch(entry, in: record, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
-            return nil
+    /// Whether `entry` holds what `value` describes; reports why not.
+    mutating func check(_ entry: TOMLTable.Entry, holds value: RecordSchema.Value, in record: String) -> Bool {
+        switch value {
+        case .name:
+            guard let s = string(entry, in: record) else { return false }
+            guard !s.isEmpty else { report(at: entry.valuePosition, "'\(entry.key)' in \(record) is empty"); return false }
+        case .text:
+            return string(entry, in: record) != nil
+        case .date:
+            return date(entry, in: record) != nil
+        case .instant:
+            guard case .offsetDateTime(let t) = entry.value, Instant(t) != nil else {
+                mismatch(entry, in: record, expected: "a date-time with an offset like 2026-11-25T14:00:00Z")
+                return false
+            }
+        case .tags:
+            return strings(entry, in: record, expected: "an array of strings like [\"career\"]") != nil
+        case .integer(let range):
+            guard case .integer(let n) = entry.value, range.contains(Int(n)) else {
+                mismatch(entry, in: record, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+                return false
+            }
+        case .choice(let names):
+            guard let text = string(entry, in: record) else { return false }
+            guard names.contains(text) else {
+                let hint = Suggestion.closest(to: text, in: names).map { "; did you mean '\($0)'?" } ?? ""
+                report(at: entry.valuePosition, "'\(entry.key)' in \(record) must be one of \(names.joined(separator: ", ")), "
+                    + "found '\(text)'\(hint)")
+                return false
+            }
         }
-        return Int(n)
+        return true
     }
 
     /// A local date written as TOML writes one: `on = 2026-11-10`.
@@ -70,27 +82,5 @@ extension ValueReader {
             return nil
         }
         return date
-    }
-
-    /// An instant: a date-time with an offset (`2026-11-25T14:00:00Z`).
-    mutating func instant(_ entry: TOMLTable.Entry, in record: String) -> Instant? {
-        guard case .offsetDateTime(let t) = entry.value, let instant = Instant(t) else {
-            mismatch(entry, in: record, expected: "a date-time with an offset like 2026-11-25T14:00:00Z")
-            return nil
-        }
-        return instant
-    }
-
-    /// One of the cases of `T` by its name, with the closest name as a hint.
-    mutating func choice<T: RawRepresentable & CaseIterable>(
-        _ entry: TOMLTable.Entry, in record: String, as _: T.Type = T.self
-    ) -> T? where T.RawValue == String {
-        guard let text = string(entry, in: record) else { return nil }
-        if let value = T(rawValue: text) { return value }
-        let names = T.allCases.map(\.rawValue)
-        let hint = Suggestion.closest(to: text, in: names).map { "; did you mean '\($0)'?" } ?? ""
-        report(at: entry.valuePosition, "'\(entry.key)' in \(record) must be one of \(names.joined(separator: ", ")), "
-            + "found '\(text)'\(hint)")
-        return nil
     }
 }

@@ -5,47 +5,24 @@ import TOML
 /// and the first-seen dates, checking every record as the history is
 /// checked.
 enum StateDecoder {
-    static let firedKeys = ["key", "at"]
-    static let snoozeKeys = ["subject", "until"]
-
     /// `fired.toml`: `[[fired]]` records of a reminder key and the instant
     /// it fired, in file order.
     static func fired(_ root: TOMLTable, _ reader: inout ValueReader) -> [(key: String, at: Instant)] {
-        let record = "[[fired]]"
-        var result: [(key: String, at: Instant)] = []
-        for table in reader.records(in: root, kinds: ["fired"])["fired"] ?? [] {
-            var key: String?, at: Instant?
-            for entry in table.entries {
-                switch entry.key {
-                case "key": key = reader.name(entry, in: record)
-                case "at": at = reader.instant(entry, in: record)
-                default: reader.unknownKey(entry, allowed: firedKeys, in: record)
-                }
-            }
-            guard let key, let at else { reader.reportMissing(firedKeys, in: table, record: record); continue }
-            result.append((key, at))
+        (reader.records(in: root, kinds: ["fired"])["fired"] ?? []).compactMap { table in
+            let v = RecordValues(table, .fired, &reader)
+            guard v.complete, let key = v.string("key"), let at = v.instant("at") else { return nil }
+            return (key, at)
         }
-        return result
     }
 
     /// `snoozes.toml`: `[[snooze]]` records of a subject (a member key or an
     /// action id) and the instant the snooze ends.
     static func snoozes(_ root: TOMLTable, _ reader: inout ValueReader) -> [Snooze] {
-        let record = "[[snooze]]"
-        var result: [Snooze] = []
-        for table in reader.records(in: root, kinds: ["snooze"])["snooze"] ?? [] {
-            var subject: String?, until: Instant?
-            for entry in table.entries {
-                switch entry.key {
-                case "subject": subject = reader.name(entry, in: record)
-                case "until": until = reader.instant(entry, in: record)
-                default: reader.unknownKey(entry, allowed: snoozeKeys, in: record)
-                }
-            }
-            guard let subject, let until else { reader.reportMissing(snoozeKeys, in: table, record: record); continue }
-            result.append(Snooze(subject: subject, until: until))
+        (reader.records(in: root, kinds: ["snooze"])["snooze"] ?? []).compactMap { table in
+            let v = RecordValues(table, .snooze, &reader)
+            guard v.complete, let subject = v.string("subject"), let until = v.instant("until") else { return nil }
+            return Snooze(subject: subject, until: until)
         }
-        return result
     }
 
     /// `members.toml`: the `[seen]` table of member keys and the day each

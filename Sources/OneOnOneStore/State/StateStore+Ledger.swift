@@ -1,11 +1,11 @@
-public import OneOnOne
+package import OneOnOne
 import TOML
 
 /// The fired ledger, `fired.toml`: one `[[fired]]` record per reminder key
 /// that fired, so that no restart, reload or late wake fires it again.
 extension StateStore {
     /// Every fired key with the instant it first fired.
-    public func loadLedger() throws(StoreError) -> Ledger {
+    package func loadLedger() throws(StoreError) -> Ledger {
         var ledger = Ledger()
         for (key, at) in try ledgerLog.read(StateDecoder.fired).output { ledger.record(key, at: at) }
         return ledger
@@ -16,7 +16,7 @@ extension StateStore {
     ///
     /// The daemon calls this before a reminder's hooks run: when it returns
     /// the keys are on disk, so a crash afterwards cannot fire them again.
-    public func recordFired(_ keys: [(key: String, at: Instant)]) throws(StoreError) {
+    package func recordFired(_ keys: [(key: String, at: Instant)]) throws(StoreError) {
         guard !keys.isEmpty else { return }
         if keys.contains(where: { $0.key.isEmpty }) { throw StoreError(.badRecord("a fired reminder key is empty")) }
         try ledgerLog.append(StateDecoder.fired) { _ in (Self.records(keys), ()) }
@@ -24,7 +24,7 @@ extension StateStore {
 
     /// Forgets keys that fired before `cutoff`, rewriting the ledger
     /// atomically; the file is left alone when nothing is that old.
-    public func pruneLedger(before cutoff: Instant) throws(StoreError) {
+    package func pruneLedger(before cutoff: Instant) throws(StoreError) {
         try ledgerLog.rewrite(StateDecoder.fired) { fired in
             let kept = fired.filter { $0.at >= cutoff }
             return kept.count == fired.count ? nil : Self.records(kept)
@@ -32,6 +32,6 @@ extension StateStore {
     }
 
     static func records(_ keys: [(key: String, at: Instant)]) -> [UInt8] {
-        keys.flatMap { RecordLog.record("fired", [("key", .string($0.key)), ("at", .instant($0.at))]) }
+        keys.flatMap { RecordSchema.fired.render(["key": .string($0.key), "at": .instant($0.at)]) }
     }
 }

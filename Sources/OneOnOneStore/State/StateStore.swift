@@ -1,4 +1,4 @@
-public import OneOnOne
+package import OneOnOne
 import TOML
 
 /// The state directory (`$XDG_STATE_HOME/oneonone/`): what oneonone itself
@@ -9,22 +9,33 @@ import TOML
 /// | `fired.toml` | `[[fired]] key = "overdue/alice/2026-11-24#2"`, `at = 2026-11-25T14:00:00Z` | appends; prune rewrites |
 /// | `snoozes.toml` | `[[snooze]] subject = "alice"`, `until = 2026-11-27T09:00:00Z` | appends |
 /// | `members.toml` | `[seen]` `alice = 2026-11-23` | atomic rewrites |
-/// | `history.snapshot` | a binary copy of the history as last read or written, without notes (`HistorySnapshot`); safe to delete | rewritten by a read of the text and after each change; marked settled in place |
 ///
 /// Every change happens under the directory's lock after reading the file
 /// again, and a file that does not read cleanly is never written; the
 /// append-only files tolerate a record torn by a crash as the history does.
-public struct StateStore: Sendable {
+package struct StateStore: Sendable {
     /// The state directory.
-    public let directory: String
+    package let directory: String
 
     /// The state in `directory`; nothing is read or created until used.
-    public init(directory: String) {
+    package init(directory: String) {
         self.directory = directory
     }
 
-    /// Where the history's snapshot is kept.
-    public var historySnapshotPath: String { directory + "/history.snapshot" }
+    /// Files earlier versions kept here and nothing reads any more: a
+    /// binary copy of the history, and what an interrupted write of it
+    /// left behind.
+    static func isRetired(_ name: String) -> Bool {
+        name == "history.snapshot" || name.hasPrefix(".history.snapshot.tmp-")
+    }
+
+    /// Deletes the retired files (see `isRetired`); the daemon does so when
+    /// it starts. Anything that cannot be deleted is left: nothing reads it.
+    package func removeRetiredFiles() {
+        for name in FileSystem.names(in: directory) where Self.isRetired(name) {
+            FileSystem.remove(directory + "/" + name)
+        }
+    }
 
     var ledgerLog: RecordLog { RecordLog(directory: directory, name: "fired.toml") }
     var snoozeLog: RecordLog { RecordLog(directory: directory, name: "snoozes.toml") }
@@ -34,22 +45,22 @@ public struct StateStore: Sendable {
 
     /// Every snooze ever recorded, in the order recorded (expired ones
     /// included: the planner compares them with "now").
-    public func loadSnoozes() throws(StoreError) -> [Snooze] {
+    package func loadSnoozes() throws(StoreError) -> [Snooze] {
         try snoozeLog.read(StateDecoder.snoozes).output
     }
 
     /// Records a snooze durably.
-    public func addSnooze(_ snooze: Snooze) throws(StoreError) {
+    package func addSnooze(_ snooze: Snooze) throws(StoreError) {
         if snooze.subject.isEmpty { throw StoreError(.badRecord("a snooze needs a member or an action id")) }
         try snoozeLog.append(StateDecoder.snoozes) { _ in
-            (RecordLog.record("snooze", [("subject", .string(snooze.subject)), ("until", .instant(snooze.until))]), ())
+            (RecordSchema.snooze.render(["subject": .string(snooze.subject), "until": .instant(snooze.until)]), ())
         }
     }
 
     // MARK: - First seen
 
     /// The day each member was first seen by oneonone, by member key.
-    public func loadFirstSeen() throws(StoreError) -> [String: LocalDate] {
+    package func loadFirstSeen() throws(StoreError) -> [String: LocalDate] {
         let seen = try seenFile.read(StateDecoder.seen).output
         return Dictionary(seen.map { ($0.member, $0.date) }, uniquingKeysWith: { first, _ in first })
     }
@@ -58,7 +69,7 @@ public struct StateStore: Sendable {
     /// kept here: what the planner, `status` and the daemon read. Of
     /// `members`, those not seen before are recorded as first seen `today`,
     /// unless `markSeen` is false.
-    public func adding(to records: History, members: [String], today: LocalDate,
+    package func adding(to records: History, members: [String], today: LocalDate,
                        markSeen: Bool = true) throws(StoreError) -> History {
         var result = records
         result.snoozes = try loadSnoozes()
@@ -76,7 +87,7 @@ public struct StateStore: Sendable {
     /// before; members already there keep their day.
     ///
     /// The file is replaced atomically, and only when something is new.
-    public func markSeen(_ members: [String], on date: LocalDate) throws(StoreError) {
+    package func markSeen(_ members: [String], on date: LocalDate) throws(StoreError) {
         try seenFile.rewrite(StateDecoder.seen) { seen in
             var known = Set(seen.map(\.member))
             var table = TOMLTable()

@@ -1,7 +1,5 @@
-public import OneOnOne
-#if canImport(Glibc)
+package import OneOnOne
 import Glibc
-#endif
 
 extension TimeZoneDatabase {
     /// The zone the system runs in, found the way the C library finds it.
@@ -14,7 +12,7 @@ extension TimeZoneDatabase {
     ///    (".../zoneinfo/Europe/Berlin"), or after `/etc/timezone` when it is
     ///    a copy of that zone.
     /// 3. Else UTC.
-    public func systemZone() -> TimeZoneRules {
+    package func systemZone() -> TimeZoneRules {
         if let tz = environment["TZ"] { return zone(fromTZ: tz) ?? .utc }
         return localtimeZone() ?? .utc
     }

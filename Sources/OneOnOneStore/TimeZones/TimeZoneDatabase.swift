@@ -1,7 +1,6 @@
-public import OneOnOne
-#if canImport(Glibc)
+package import OneOnOne
 import Glibc
-#endif
+import Posix
 
 /// The system's tz database: zone files under `/usr/share/zoneinfo` (or
 /// `TZDIR`), and the choice of the system zone through `TZ` and
@@ -10,9 +9,9 @@ import Glibc
 /// Each lookup reads its file afresh and nothing is cached, so a value is
 /// freely shared between threads and a tzdata upgrade is seen at the next
 /// config load.
-public struct TimeZoneDatabase: Sendable {
+package struct TimeZoneDatabase: Sendable {
     /// The directory the zone files are read from.
-    public let directory: String
+    package let directory: String
     /// The environment consulted for `TZ`.
     let environment: [String: String]
     /// The file that names the system zone when `TZ` is unset.
@@ -27,7 +26,7 @@ public struct TimeZoneDatabase: Sendable {
     ///     default the process's (tests pass their own rather than change it).
     ///   - localtime: the system zone link, `/etc/localtime`; a file
     ///     `timezone` beside it, as Debian keeps, may name a copied zone.
-    public init(directory: String? = nil, environment: [String: String] = Environment.current(),
+    package init(directory: String? = nil, environment: [String: String] = Environment.current(),
                 localtime: String = "/etc/localtime") {
         let fromEnvironment = environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 }
         self.directory = directory ?? fromEnvironment ?? "/usr/share/zoneinfo"
@@ -42,7 +41,7 @@ public struct TimeZoneDatabase: Sendable {
     ///   or absolute name or one with `.` or `..` parts (it must stay inside
     ///   the database); `.unknownZone` when there is no such TZif file;
     ///   `.unreadable` or `.malformedData` for a file that cannot be used.
-    public func zone(named name: String) throws(TimeZoneError) -> TimeZoneRules {
+    package func zone(named name: String) throws(TimeZoneError) -> TimeZoneRules {
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
         guard !name.isEmpty, !name.utf8.contains(0),
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
@@ -57,7 +56,7 @@ public struct TimeZoneDatabase: Sendable {
     func zone(atPath path: String, identifier: String) throws(TimeZoneError) -> TimeZoneRules {
         let bytes: [UInt8]
         do { bytes = try FileSystem.read(path) } catch {
-            switch error.errno {
+            switch error.errno.code {
             case ENOENT, ENOTDIR:
                 // A database without the file still knows UTC.
                 if identifier == "UTC" { return .utc }

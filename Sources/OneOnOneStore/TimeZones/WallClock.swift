@@ -1,15 +1,13 @@
-public import OneOnOne
-#if canImport(Glibc)
+package import OneOnOne
 import Glibc
-#endif
 
 /// The system's real-time clock: the one place "now" comes from. The
 /// domain takes it as a parameter; the CLI and the daemon read it here.
-public enum WallClock {
+package enum WallClock {
     /// The current time.
     ///
     /// The corresponding C function is `clock_gettime(CLOCK_REALTIME)`.
-    public static func now() -> Instant {
+    package static func now() -> Instant {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         return Instant(secondsSinceEpoch: Int64(now.tv_sec), nanoseconds: Int64(now.tv_nsec))

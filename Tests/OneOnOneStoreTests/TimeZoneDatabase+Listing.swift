@@ -1,6 +1,7 @@
-#if canImport(Glibc)
 import Glibc
-#endif
+import OneOnOneStore
+
+// Only the tests walk the whole database (every zone checked against glibc).
 
 extension TimeZoneDatabase {
     /// Names in the top directory that hold TZif data but are not zones of
@@ -12,7 +13,7 @@ extension TimeZoneDatabase {
     /// file) that starts with the TZif magic, so tables such as `zone.tab`,
     /// `tzdata.zi` and the leap-second lists are left out, and so are the
     /// names in `notZones`.
-    public func allZoneNames() -> [String] {
+    func allZoneNames() -> [String] {
         var names: [String] = []
         collectZones(under: "", into: &names)
         return names.sorted()

@@ -1,0 +1,125 @@
+/// A run of reminders about one subject, each later than the one before:
+/// due-soon, due, overdue #1, #2 … for a 1:1; stale #1, #2 … for an item;
+/// a single drift or mood alert.
+///
+/// Occurrence `n` (0-based) has a raw instant; the deferral moves it to
+/// when it may fire. At any instant the series answers which occurrence
+/// fires (the latest whose time has come, unless its key already fired)
+/// and when the next one is due.
+struct ReminderSeries: Sendable {
+    /// What the reminders are about, with what times them.
+    enum Subject: Sendable {
+        /// A member's 1:1: [due-soon], due, overdue #1, #2 … (endless).
+        case meeting(Timeline)
+        /// An open item gone stale: an alert from `start` on, repeating
+        /// every `every` (endless).
+        case staleItem(ActionItem, Staleness, start: Instant, every: TimeSpan)
+        /// One alert: the member's 1:1s fell below the consistency floor.
+        case drift(since: LocalDate)
+        /// One alert: the member's mood dropped below their baseline.
+        case mood(MoodTrend, since: LocalDate)
+    }
+
+    let subject: Subject
+    let deferral: Deferral
+    /// Writes the reminders' titles and bodies.
+    let text: ReminderText
+    /// Nothing fires while the member is away (their first reminder back
+    /// replaces what was missed); the next wake is still planned.
+    let quiet: Bool
+
+    /// The raw instant of occurrence `n`.
+    func raw(_ n: Int) -> Instant {
+        switch subject {
+        case .meeting(let timeline):
+            let step = Self.meetingStep(n, timeline)
+            switch step {
+            case 0: return timeline.dueSoonStart!
+            case 1: return timeline.dueStart
+            default: return timeline.overdue(step - 1)
+            }
+        case .staleItem(_, _, let start, let span):
+            return text.calendar.adding(span, times: n, to: start)
+        case .drift(let since), .mood(_, let since):
+            return text.calendar.startOfDay(since)
+        }
+    }
+
+    /// The largest `n` whose raw instant is at or before `t`, or −1.
+    func lastRawIndex(atOrBefore t: Instant) -> Int {
+        switch subject {
+        case .meeting(let timeline):
+            let offset = timeline.dueSoonStart == nil ? 1 : 0
+            let overdue = timeline.overdueCount(at: t)
+            if overdue > 0 { return overdue + 1 - offset }
+            if t >= timeline.dueStart { return 1 - offset }
+            if let soon = timeline.dueSoonStart, t >= soon { return 0 }
+            return -1
+        case .staleItem(_, _, let start, let span):
+            return text.calendar.lastStep(of: span, from: start, atOrBefore: t)
+        case .drift, .mood:
+            return t >= raw(0) ? 0 : -1
+        }
+    }
+
+    /// Whether the run goes on until resolved, rather than being one alert.
+    var endless: Bool {
+        switch subject {
+        case .meeting, .staleItem: true
+        case .drift, .mood: false
+        }
+    }
+
+    /// The reminder to fire at `now`, if any, and the next instant at which
+    /// the series has something new.
+    ///
+    /// - Parameter lateness: whether an occurrence whose time has passed is
+    ///   reported late. A drift or mood alert is found in the history, not
+    ///   scheduled ahead, so it never is.
+    func step(at now: Instant, lateness: Bool, ledger: Ledger) -> (fire: Reminder?, next: Instant?) {
+        let high = endless ? lastRawIndex(atOrBefore: now) : min(0, lastRawIndex(atOrBefore: now))
+        // The deferred instants never decrease with n, so the occurrence
+        // that fires is the last n ≤ high whose deferred instant has come:
+        // found by bisection between one known to have come (or −1) and
+        // one known not to.
+        var came = -1, notYet = high + 1
+        if high >= 0 && deferral(raw(high)) <= now { came = high }
+        while notYet - came > 1 {
+            let mid = came + (notYet - came) / 2
+            if deferral(raw(mid)) <= now { came = mid } else { notYet = mid }
+        }
+        var fire: Reminder?
+        if came >= 0 && !quiet {
+            let scheduled = deferral(raw(came))
+            let late = now - scheduled
+            let lateBy = endless && lateness && late > Planner.lateTolerance ? late : nil
+            let reminder = make(came, scheduled: scheduled, lateBy: lateBy)
+            if !ledger.contains(reminder.key) { fire = reminder }
+        }
+        // The occurrence after the one that came is later than now: its
+        // raw instant is (past `high`), or its deferred one is. Checked all
+        // the same: a wake now would have the daemon spin.
+        let next = endless || came < 0 ? deferral(raw(came + 1)) : nil
+        return (fire, next.flatMap { $0 > now ? $0 : nil })
+    }
+
+    /// Occurrence `n`, scheduled at `scheduled`.
+    func make(_ n: Int, scheduled: Instant, lateBy: Int64?) -> Reminder {
+        switch subject {
+        case .meeting(let timeline):
+            text.meeting(step: Self.meetingStep(n, timeline), scheduled: scheduled, lateBy: lateBy)
+        case .staleItem(let item, let staleness, _, _):
+            text.staleItem(item, staleness, occurrence: n + 1, scheduled: scheduled, lateBy: lateBy)
+        case .drift(let since):
+            text.drift(since: since, scheduled: scheduled)
+        case .mood(let mood, let since):
+            text.mood(mood, since: since, scheduled: scheduled)
+        }
+    }
+
+    /// A 1:1's occurrence `n` as a step: 0 due-soon, 1 due, 1 + k overdue
+    /// #k. Without a lead there is no due-soon nudge, and `n` starts at due.
+    static func meetingStep(_ n: Int, _ timeline: Timeline) -> Int {
+        n + (timeline.dueSoonStart == nil ? 1 : 0)
+    }
+}

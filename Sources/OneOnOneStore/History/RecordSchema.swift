@@ -1,0 +1,150 @@
+import OneOnOne
+import TOML
+
+/// What one kind of record in a record file holds: its `[[kind]]` name and
+/// its fields, in the order the writer writes them. The one description the
+/// decoders read records by (which keys exist, which are required, what
+/// each holds), the writer writes them by, and `check` reports against.
+struct RecordSchema: Sendable {
+    /// What a field holds, and so how it is read and checked.
+    enum Value: Sendable {
+        /// A string that names something (a member key, an item id): not empty.
+        case name
+        /// Any string.
+        case text
+        /// A day, as a TOML local date: `on = 2026-11-10`.
+        case date
+        /// An instant, as a date-time with an offset: `2026-11-25T14:00:00Z`.
+        case instant
+        /// An array of strings: `topics = ["career"]`.
+        case tags
+        /// A whole number in a range: a mood is `Meeting.moods`.
+        case integer(ClosedRange<Int>)
+        /// One of a few words, e.g. an owner: me or them.
+        case choice([String])
+    }
+
+    struct Field: Sendable {
+        let key: String
+        let value: Value
+        let required: Bool
+    }
+
+    /// The record's name: `met` for `[[met]]`.
+    let kind: String
+    let fields: [Field]
+
+    init(_ kind: String, _ fields: [(String, Value, required: Bool)]) {
+        self.kind = kind
+        self.fields = fields.map { Field(key: $0.0, value: $0.1, required: $0.required) }
+    }
+
+    /// The keys the record may have, in the writer's order.
+    var keys: [String] { fields.map(\.key) }
+
+    /// How the record is named in messages: `[[met]]`.
+    var label: String { "[[\(kind)]]" }
+
+    /// The record as the writer renders it: the `[[kind]]` header, one
+    /// `key = value` line per field that has a value, in the schema's
+    /// order, and a blank line.
+    ///
+    /// - Parameter values: the record's values by key; every key must be
+    ///   one of the schema's, and every required one must have a value.
+    func render(_ values: [String: TOMLValue]) -> [UInt8] {
+        precondition(values.keys.allSatisfy(keys.contains), "\(label) has no such key: \(values.keys.sorted())")
+        var text = "[[\(TOMLWriter.key(kind))]]\n"
+        for field in fields {
+            if let value = values[field.key] {
+                text += "\(TOMLWriter.key(field.key)) = \(TOMLWriter.inline(value))\n"
+            } else {
+                precondition(!field.required, "\(label) needs '\(field.key)'")
+            }
+        }
+        text += "\n"
+        return Array(text.utf8)
+    }
+}
+
+extension RecordSchema {
+    /// `[[met]]`: a 1:1 held.
+    static let met = RecordSchema("met", [
+        ("member", .name, required: true), ("on", .date, required: true), ("note", .text, required: false),
+        ("topics", .tags, required: false), ("mood", .integer(Meeting.moods), required: false),
+    ])
+
+    /// `[[action]]`: an action item written down.
+    static let action = RecordSchema("action", [
+        ("id", .name, required: true), ("member", .name, required: true), ("text", .text, required: true),
+        ("owner", .choice(Owner.allCases.map(\.rawValue)), required: false), ("due", .date, required: false),
+        ("created", .date, required: true),
+    ])
+
+    /// `[[touch]]`: what happened to an action item.
+    static let touch = RecordSchema("touch", [
+        ("action", .name, required: true), ("kind", .choice(Touch.Kind.allCases.map(\.rawValue)), required: true),
+        ("on", .date, required: true), ("note", .text, required: false),
+    ])
+
+    /// `[[fired]]`: a reminder key that fired, in the state directory's ledger.
+    static let fired = RecordSchema("fired", [("key", .name, required: true), ("at", .instant, required: true)])
+
+    /// `[[snooze]]`: a subject (a member key or an item id) put off until an instant.
+    static let snooze = RecordSchema("snooze", [
+        ("subject", .name, required: true), ("until", .instant, required: true),
+    ])
+}
+
+/// The values of one record as read, by key: each checked against its
+/// field's schema. Reading them by the wrong type is a programming error.
+struct RecordValues {
+    private var values: [String: TOMLValue] = [:]
+    /// Whether every required field is there and every value is good.
+    private(set) var complete = true
+
+    /// Reads `table` as a record of `schema`, reporting every unknown key,
+    /// bad value and missing required field to `reader`.
+    init(_ table: TOMLTable, _ schema: RecordSchema, _ reader: inout ValueReader) {
+        let label = schema.label
+        for entry in table.entries {
+            guard let field = schema.fields.first(where: { $0.key == entry.key }) else {
+                reader.unknownKey(entry, allowed: schema.keys, in: label)
+                continue
+            }
+            if reader.check(entry, holds: field.value, in: label) {
+                values[entry.key] = entry.value
+            } else {
+                complete = false
+            }
+        }
+        for field in schema.fields where field.required && table[field.key] == nil {
+            reader.report(at: table.position, "\(label) has no '\(field.key)'")
+            complete = false
+        }
+    }
+
+    func string(_ key: String) -> String? {
+        guard case .string(let s)? = values[key] else { return nil }
+        return s
+    }
+
+    func date(_ key: String) -> LocalDate? {
+        guard case .localDate(let d)? = values[key] else { return nil }
+        return LocalDate(d)
+    }
+
+    func instant(_ key: String) -> Instant? {
+        guard case .offsetDateTime(let t)? = values[key] else { return nil }
+        return Instant(t)
+    }
+
+    func integer(_ key: String) -> Int? {
+        guard case .integer(let n)? = values[key] else { return nil }
+        return Int(n)
+    }
+
+    func strings(_ key: String) -> [String]? {
+        guard case .array(let array)? = values[key] else { return nil }
+        return array.elements.compactMap { if case .string(let s) = $0 { s } else { nil } }
+    }
+}

@@ -1,0 +1,32 @@
+import Glibc
+
+/// The process environment as a value, so that path lookups can be tested.
+package enum Environment {
+    /// The current process's environment, as `NAME=value` entries.
+    package static func entries() -> [String] {
+        var result: [String] = []
+        var i = 0
+        while let entry = environ[i] {
+            result.append(String(cString: entry))
+            i += 1
+        }
+        return result
+    }
+
+    /// The current process's environment variables.
+    package static func current() -> [String: String] {
+        var result: [String: String] = [:]
+        for text in entries() {
+            guard let eq = text.firstIndex(of: "=") else { continue }
+            result[String(text[..<eq])] = String(text[text.index(after: eq)...])
+        }
+        return result
+    }
+
+    /// The first executable `name` in the directories of `$PATH`, if any.
+    package static func executable(_ name: String) -> String? {
+        guard let path = getenv("PATH").map({ String(cString: $0) }) else { return nil }
+        for dir in path.split(separator: ":") where access("\(dir)/\(name)", X_OK) == 0 { return "\(dir)/\(name)" }
+        return nil
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import OneOnOne
+
+/// `oneonone snooze`: put off a member's reminders or an item's alerts.
+struct Snooze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Put off reminders about a member (or an action item) for a while.",
+        discussion: "Example: oneonone snooze alice 3d   ·   oneonone snooze 12 1w")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "A member, or an action item's id.")
+    var subject: String
+
+    @Argument(help: "For how long: 2h, 1d, 3d, 1w …")
+    var duration: String
+
+    func run() throws {
+        let workspace = try Workspace(store)
+        let span: TimeSpan
+        switch TimeSpan.parse(duration) {
+        case .success(let s) where !s.isZero: span = s
+        case .success: throw Failure("error: a snooze must be longer than zero")
+        case .failure(let e): throw Failure("error: \(e.message)")
+        }
+        let history = try workspace.loadHistory()
+        let key: String, label: String
+        if let item = history.action(subject) {
+            key = item.id
+            label = "item [\(item.id)] \(item.text)"
+        } else {
+            let who = try workspace.member(subject)
+            key = who.key
+            label = who.name
+        }
+        let until = workspace.calendar.adding(span, to: workspace.now)
+        do { try workspace.state.addSnooze(OneOnOne.Snooze(subject: key, until: until)) } catch {
+            throw Failure(error.description)
+        }
+        let local = workspace.config.timeZone.local(until)
+        print("Snoozed \(label) until \(DateText.withWeekday(local.date)) "
+            + "\(WorkingHours.clock(local.time.hour * 60 + local.time.minute)).")
+    }
+}
