@@ -4,7 +4,7 @@
 #   make test    build and run every test (installs what is missing first)
 #   make fuzz    run the TOML parser fuzzer (FUZZ_SECONDS, default 60)
 #   make bench-toml   our TOML parser against Python's tomllib, side by side
-#   make bench-scale  status/plan/check on a synthetic 1,000-member team
+#   make bench-scale  every command on a 50-member team's ten years, and start-up against remind
 #   make bench-daemon our daemon against remind -z: fire latency, idle, edits
 #   make install      release build + user service (PREFIX, default ~/.local)
 
@@ -68,6 +68,7 @@ bench-toml: deps
 	python3 bench/toml/generate.py $(BENCH_DIR)/bench.toml
 	python3 bench/toml/compare.py $(BENCH_DIR)/toml-bench $(BENCH_DIR)/bench.toml
 
+bench-scale: APT_PACKAGES += remind
 bench-scale: deps
 	$(BENCH_BUILD)
 	bash bench/scale/run.sh $$($(BENCH_BUILD) --show-bin-path)/oneonone

@@ -35,18 +35,19 @@ package enum FileLock {
 
     /// Runs `body` while holding the shared lock of `directory`.
     ///
-    /// Reading must work where writing cannot: when the directory does not
-    /// exist or its lock file cannot be created (a read-only directory),
-    /// `body` runs without the lock rather than failing.
+    /// Reading writes nothing: when no writer has made the lock file yet
+    /// (or it cannot be opened, as in a read-only directory), `body` runs
+    /// without the lock rather than creating it. An append that started
+    /// meanwhile shows at most as a torn last record, which reading sets
+    /// aside.
     ///
     /// The corresponding C function is `flock` with `LOCK_SH`.
     package static func withSharedLock<T>(
         directory: String, _ body: () throws(StoreError) -> T
     ) throws(StoreError) -> T {
-        guard FileSystem.isDirectory(directory) else { return try body() }
         let fd: Int32
-        do throws(SystemError) { fd = try acquire(directory: directory, operation: LOCK_SH) } catch {
-            if [EACCES, EROFS, EPERM].contains(error.errno.code) { return try body() }
+        do throws(SystemError) { fd = try acquire(directory: directory, operation: LOCK_SH, create: false) } catch {
+            if [ENOENT, ENOTDIR, EACCES, EROFS, EPERM].contains(error.errno.code) { return try body() }
             throw StoreError(.system(error))
         }
         defer { close(fd) }
@@ -55,11 +56,11 @@ package enum FileLock {
 
     /// Opens the lock file and waits for the lock; closing the returned
     /// descriptor releases it.
-    static func acquire(directory: String, operation: Int32) throws(SystemError) -> Int32 {
+    static func acquire(directory: String, operation: Int32, create: Bool = true) throws(SystemError) -> Int32 {
         let path = directory + "/.lock"
         // Read-only is enough for flock, and closing it then wakes no
         // IN_CLOSE_WRITE watcher of the directory.
-        let fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (create ? O_CREAT : 0), 0o600)
         guard fd >= 0 else { throw SystemError.current("open", path: path) }
         // A signal (the daemon's SIGHUP) interrupts the wait; keep waiting.
         guard retryingOnInterrupt({ flock(fd, operation) }) == 0 else {
