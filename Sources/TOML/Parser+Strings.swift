@@ -8,9 +8,8 @@
 /// Errors point at the opening delimiter when a string is not closed, at the
 /// backslash of a bad escape, and at the offending character otherwise.
 extension Parser {
-    /// Reads `"…"` at `i`; with `keep` false it is only checked, and the
-    /// text returned is empty.
-    mutating func parseBasicString(keep: Bool = true) throws(ParseFailure) -> String {
+    /// Reads `"…"` at `i`.
+    mutating func parseBasicString() throws(ParseFailure) -> String {
         let open = i
         i += 1
         var segment = i
@@ -24,7 +23,7 @@ extension Parser {
             }
             switch b {
             case ASCII.quote:
-                let text = keep ? makeString(from: segment, rewritten: rewritten) : ""
+                let text = makeString(from: segment, rewritten: rewritten)
                 i += 1
                 return text
             case ASCII.backslash:
@@ -45,9 +44,8 @@ extension Parser {
         }
     }
 
-    /// Reads `'…'` at `i`: every character as written, no escapes; with
-    /// `keep` false it is only checked, and the text returned is empty.
-    mutating func parseLiteralString(keep: Bool = true) throws(ParseFailure) -> String {
+    /// Reads `'…'` at `i`: every character as written, no escapes.
+    mutating func parseLiteralString() throws(ParseFailure) -> String {
         let open = i
         i += 1
         let start = i
@@ -60,7 +58,7 @@ extension Parser {
             }
             switch b {
             case ASCII.apostrophe:
-                let text = keep ? String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self) : ""
+                let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
                 i += 1
                 return text
             case 0x80...:

@@ -71,10 +71,7 @@ final class TableNode {
     }
 
     private func reserve(capacity: Int) {
-        if capacity > 0 {
-            table.entries.reserveCapacity(capacity)
-            table.index = Dictionary(minimumCapacity: capacity)
-        }
+        if capacity > 0 { table.entries.reserveCapacity(capacity) }
     }
 
     /// The number of entries so far.
@@ -88,27 +85,22 @@ final class TableNode {
 
     /// The index of the entry whose key is exactly `key`, scalar for scalar.
     func lookup(_ key: String) -> Int? {
-        guard let index = table.index[key] else { return nil }
+        guard let index = table.find(key) else { return nil }
         if ExactKey.same(table.entries[index].key, key) { return index }
         return aliases[ExactKey(key)]
     }
 
-    /// Reserves `key` for the entry that `append` adds next, in one hash
-    /// lookup when the key is new. Nothing else may be added in between.
-    ///
-    /// - Returns: false when `key` is already there.
+    /// Whether `key` is new to the table: no entry has exactly its scalars.
+    /// An entry canonically equivalent to it but spelled otherwise makes it
+    /// an alias, found by `lookup` from then on. `append` must add it next.
     @inline(__always)
     func reserve(_ key: String) -> Bool {
-        let n = table.entries.count
-        var existing = n
-        // The defaulting subscript inserts `n` when the key is absent and
-        // otherwise hands back the index already there: one lookup either way.
-        Self.inspect(&table.index[key, default: n]) { existing = $0 }
-        if existing == n { return true }
+        guard let existing = table.find(key) else { return true }
         if ExactKey.same(table.entries[existing].key, key) { return false }
-        existing = n
-        Self.inspect(&aliases[ExactKey(key), default: n]) { existing = $0 }
-        return existing == n
+        let n = table.entries.count
+        var alias = n
+        Self.inspect(&aliases[ExactKey(key), default: n]) { alias = $0 }
+        return alias == n
     }
 
     @inline(__always)
@@ -117,8 +109,7 @@ final class TableNode {
     /// Adds the entry whose key `reserve` just reserved.
     @inline(__always)
     func append(_ key: String, _ value: TOMLValue, keyPosition: TOMLPosition, valuePosition: TOMLPosition) {
-        table.entries.append(TOMLTable.Entry(key: key, value: value, keyPosition: keyPosition,
-                                             valuePosition: valuePosition))
+        table.append(TOMLTable.Entry(key: key, value: value, keyPosition: keyPosition, valuePosition: valuePosition))
     }
 
     /// Adds an open sub-table under `key`, which must be new.

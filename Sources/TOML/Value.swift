@@ -2,15 +2,28 @@
 ///
 /// Columns count Unicode scalars (not bytes), so that a caret drawn under the
 /// line lands under the character a person sees.
+///
+/// Kept in two 32-bit numbers: every key and value of a document carries
+/// two positions, and a document of a billion lines is refused long before.
 public struct TOMLPosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
     /// The line, starting at 1.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
     /// The column, starting at 1, in Unicode scalars.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     public static func < (a: TOMLPosition, b: TOMLPosition) -> Bool {
@@ -21,15 +34,33 @@ public struct TOMLPosition: Hashable, Sendable, Comparable, CustomStringConverti
 }
 
 /// A local calendar date, as TOML writes it (`1979-05-27`).
+///
+/// Stored small (a history holds a date in nearly every record): the year
+/// in 32 bits, month and day in 8.
 public struct TOMLDate: Hashable, Sendable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    private var storedYear: Int32
+    private var storedMonth: Int8
+    private var storedDay: Int8
+
+    public var year: Int {
+        get { Int(storedYear) }
+        set { storedYear = Int32(clamping: newValue) }
+    }
+
+    public var month: Int {
+        get { Int(storedMonth) }
+        set { storedMonth = Int8(clamping: newValue) }
+    }
+
+    public var day: Int {
+        get { Int(storedDay) }
+        set { storedDay = Int8(clamping: newValue) }
+    }
 
     public init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(clamping: year)
+        storedMonth = Int8(clamping: month)
+        storedDay = Int8(clamping: day)
     }
 }
 
@@ -84,12 +115,14 @@ public enum TOMLValue: Sendable, Equatable {
     case integer(Int64)
     case float(Double)
     case boolean(Bool)
-    case offsetDateTime(TOMLOffsetDateTime)
-    case localDateTime(TOMLLocalDateTime)
+    // The larger payloads are boxed, so that a value is no bigger than a
+    // string and a document's many small values stay small.
+    indirect case offsetDateTime(TOMLOffsetDateTime)
+    indirect case localDateTime(TOMLLocalDateTime)
     case localDate(TOMLDate)
-    case localTime(TOMLTime)
-    case array(TOMLArray)
-    case table(TOMLTable)
+    indirect case localTime(TOMLTime)
+    indirect case array(TOMLArray)
+    indirect case table(TOMLTable)
 
     public static func == (a: TOMLValue, b: TOMLValue) -> Bool {
         switch (a, b) {
@@ -173,24 +206,50 @@ public struct TOMLTable: Sendable, Equatable {
     /// The entries in the order their keys first appear in the document.
     public internal(set) var entries: [Entry]
 
-    @usableFromInline var index: [String: Int]
+    /// Entry indices by key, for tables of more than `indexedFrom` entries;
+    /// smaller ones (a record's handful of keys) are searched in order,
+    /// which is quicker than hashing and allocates nothing.
+    @usableFromInline var index: [String: Int]?
+
+    /// From this many entries on, a table keeps an index.
+    @usableFromInline static let indexedFrom = 12
 
     public init(position: TOMLPosition = TOMLPosition(line: 0, column: 0)) {
         self.position = position
         self.entries = []
-        self.index = [:]
+        self.index = nil
+    }
+
+    /// The index of the first entry whose key is `key` (canonically
+    /// equivalent, as `String` compares), or nil.
+    @inlinable func find(_ key: String) -> Int? {
+        if let index { return index[key] }
+        return entries.firstIndex { $0.key == key }
     }
 
     /// The value for `key`, or nil.
     @inlinable public subscript(key: String) -> TOMLValue? {
-        guard let i = index[key] else { return nil }
+        guard let i = find(key) else { return nil }
         return entries[i].value
     }
 
     /// The entry for `key`, or nil.
     @inlinable public func entry(_ key: String) -> Entry? {
-        guard let i = index[key] else { return nil }
+        guard let i = find(key) else { return nil }
         return entries[i]
+    }
+
+    /// Adds an entry at the end; its key must not be there yet.
+    mutating func append(_ entry: Entry) {
+        if index != nil {
+            index![entry.key] = index![entry.key] ?? entries.count
+        } else if entries.count + 1 >= Self.indexedFrom {
+            var built: [String: Int] = Dictionary(minimumCapacity: entries.count + 1)
+            for (i, e) in entries.enumerated() where built[e.key] == nil { built[e.key] = i }
+            if built[entry.key] == nil { built[entry.key] = entries.count }
+            index = built
+        }
+        entries.append(entry)
     }
 
     /// The keys in document order.
@@ -204,11 +263,10 @@ public struct TOMLTable: Sendable, Equatable {
     public mutating func set(_ key: String, _ value: TOMLValue,
                              keyPosition: TOMLPosition = TOMLPosition(line: 0, column: 0),
                              valuePosition: TOMLPosition = TOMLPosition(line: 0, column: 0)) {
-        if let i = index[key] {
+        if let i = find(key) {
             entries[i].value = value
         } else {
-            index[key] = entries.count
-            entries.append(Entry(key: key, value: value, keyPosition: keyPosition, valuePosition: valuePosition))
+            append(Entry(key: key, value: value, keyPosition: keyPosition, valuePosition: valuePosition))
         }
     }
 
@@ -225,7 +283,7 @@ public struct TOMLTable: Sendable, Equatable {
     /// matches canonically equivalent keys ("é" and "e\u{301}"), which are
     /// two different keys in TOML.
     func value(exactlyFor key: String) -> TOMLValue? {
-        guard let i = index[key] else { return nil }
+        guard let i = find(key) else { return nil }
         if entries[i].key.utf8.elementsEqual(key.utf8) { return entries[i].value }
         return entries.first { $0.key.utf8.elementsEqual(key.utf8) }?.value
     }

@@ -31,7 +31,7 @@ struct Met: ParsableCommand {
         guard date <= workspace.today else {
             throw Failure("error: --on \(date) is in the future; record a 1:1 once it has happened")
         }
-        if let mood, !(1...5).contains(mood) { throw Failure("error: --mood is 1 (low) to 5 (high), found \(mood)") }
+        if let mood, !Meeting.moods.contains(mood) { throw Failure("error: --mood is 1 (low) to 5 (high), found \(mood)") }
         let tags = (topics ?? "").split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
         let known = workspace.config.topics.map(\.name)
         for tag in tags where !known.contains(tag) {

@@ -33,17 +33,21 @@ struct RecordSchema: Sendable {
     /// The record's name: `met` for `[[met]]`.
     let kind: String
     let fields: [Field]
+    /// How the record is named in messages: `[[met]]`.
+    let label: String
+    /// One bit per required field, by its place in `fields`.
+    let requiredMask: UInt32
 
     init(_ kind: String, _ fields: [(String, Value, required: Bool)]) {
+        precondition(fields.count <= 32)
         self.kind = kind
         self.fields = fields.map { Field(key: $0.0, value: $0.1, required: $0.required) }
+        label = "[[\(kind)]]"
+        requiredMask = fields.enumerated().reduce(0) { $0 | ($1.element.required ? 1 << UInt32($1.offset) : 0) }
     }
 
     /// The keys the record may have, in the writer's order.
     var keys: [String] { fields.map(\.key) }
-
-    /// How the record is named in messages: `[[met]]`.
-    var label: String { "[[\(kind)]]" }
 
     /// The record as the writer renders it: the `[[kind]]` header, one
     /// `key = value` line per field that has a value, in the schema's
@@ -95,56 +99,66 @@ extension RecordSchema {
     ])
 }
 
-/// The values of one record as read, by key: each checked against its
-/// field's schema. Reading them by the wrong type is a programming error.
+/// One record as read, its values checked against its schema: each
+/// accessor gives the value of a field that read well, else nil. Reading a
+/// field by the wrong type is a programming error.
 struct RecordValues {
-    private var values: [String: TOMLValue] = [:]
+    private let table: TOMLTable
+    /// Keys whose values were reported bad; rare, so a plain list.
+    private var bad: [String] = []
     /// Whether every required field is there and every value is good.
     private(set) var complete = true
 
     /// Reads `table` as a record of `schema`, reporting every unknown key,
     /// bad value and missing required field to `reader`.
     init(_ table: TOMLTable, _ schema: RecordSchema, _ reader: inout ValueReader) {
-        let label = schema.label
+        self.table = table
+        var seen: UInt32 = 0
         for entry in table.entries {
-            guard let field = schema.fields.first(where: { $0.key == entry.key }) else {
-                reader.unknownKey(entry, allowed: schema.keys, in: label)
+            guard let f = schema.fields.firstIndex(where: { $0.key == entry.key }) else {
+                reader.unknownKey(entry, allowed: schema.keys, in: schema.label)
                 continue
             }
-            if reader.check(entry, holds: field.value, in: label) {
-                values[entry.key] = entry.value
-            } else {
+            seen |= 1 << UInt32(f)
+            if !reader.check(entry, holds: schema.fields[f].value, in: schema.label) {
+                bad.append(entry.key)
                 complete = false
             }
         }
-        for field in schema.fields where field.required && table[field.key] == nil {
-            reader.report(at: table.position, "\(label) has no '\(field.key)'")
-            complete = false
+        let missing = schema.requiredMask & ~seen
+        guard missing != 0 else { return }
+        complete = false
+        for (f, field) in schema.fields.enumerated() where missing & (1 << UInt32(f)) != 0 {
+            reader.report(at: table.position, "\(schema.label) has no '\(field.key)'")
         }
     }
 
+    private func value(_ key: String) -> TOMLValue? {
+        bad.contains(key) ? nil : table[key]
+    }
+
     func string(_ key: String) -> String? {
-        guard case .string(let s)? = values[key] else { return nil }
+        guard case .string(let s)? = value(key) else { return nil }
         return s
     }
 
     func date(_ key: String) -> LocalDate? {
-        guard case .localDate(let d)? = values[key] else { return nil }
+        guard case .localDate(let d)? = value(key) else { return nil }
         return LocalDate(d)
     }
 
     func instant(_ key: String) -> Instant? {
-        guard case .offsetDateTime(let t)? = values[key] else { return nil }
+        guard case .offsetDateTime(let t)? = value(key) else { return nil }
         return Instant(t)
     }
 
     func integer(_ key: String) -> Int? {
-        guard case .integer(let n)? = values[key] else { return nil }
+        guard case .integer(let n)? = value(key) else { return nil }
         return Int(n)
     }
 
     func strings(_ key: String) -> [String]? {
-        guard case .array(let array)? = values[key] else { return nil }
+        guard case .array(let array)? = value(key) else { return nil }
         return array.elements.compactMap { if case .string(let s) = $0 { s } else { nil } }
     }
 }
