@@ -113,6 +113,14 @@ struct DaemonIntegrationTests {
         let stdin = String(decoding: try readBytes(call + "/stdin"), as: UTF8.self)
         #expect(stdin.contains("\"kind\":\"overdue\""))
         #expect(stdin.contains("\"member\":\"bob\""))
+        // The same object, with the same keys, as `plan --json` prints.
+        let keys = "import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d, list) else d; print(sorted(d))"
+        let hookKeys = try run(["python3", "-c", keys], stdin: Array(stdin.utf8)).stdout
+        let plan = try run([product("oneonone"), "plan", "--days", "400", "--json", "--config", s.config,
+                            "--data-dir", s.dir.path + "/data", "--state-dir", s.dir.path + "/empty-state"])
+        let planKeys = try run(["python3", "-c", keys], stdin: Array(plan.stdout.utf8)).stdout
+        #expect(hookKeys.contains("'scheduled'"), "\(hookKeys)")
+        #expect(hookKeys == planKeys, "hook: \(hookKeys) plan: \(planKeys)")
 
         // The journal entry, with its fields.
         #expect(try s.waitFor(5) { try !s.journal().isEmpty })
