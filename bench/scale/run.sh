@@ -79,8 +79,9 @@ for fraction in 0.25 0.5 1; do
   history="$dir/data/history.toml"
   bytes=$(stat -c %s "$history")
   mb=$(awk -v b="$bytes" 'BEGIN { printf "%.2f MB", b / 1e6 }')
-  # A fresh state directory for each invocation; the warm-up run fills it.
-  rm -rf "$dir/state"
+  # A fresh, empty state directory for each invocation (read-only
+  # commands write nothing into it).
+  rm -rf "$dir/state" && mkdir -p "$dir/state"
   opts=(--config "$dir/config.toml" --data-dir "$dir/data" --state-dir "$dir/state")
   row "oneonone status" best "$runs" -- "$bin" status "${opts[@]}"
   row "oneonone plan --days 1" best "$runs" -- "$bin" plan --days 1 "${opts[@]}"
