@@ -40,6 +40,7 @@ let package = Package(
             dependencies: [
                 "Systemd", "OneOnOne", "OneOnOneStore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: strict
         ),

@@ -1,3 +1,4 @@
+import DequeModule
 public import Logging
 public import OneOnOne
 public import Systemd
@@ -5,8 +6,13 @@ public import Systemd
 import Glibc
 #endif
 
-/// Runs `[[hook]]` commands for reminders, in parallel, without ever
+/// Runs `[[hook]]` commands for reminders, a few at a time, without ever
 /// blocking the event loop.
+///
+/// A wake can fire thousands of reminders at once (a team back from a long
+/// weekend, a history edit). Each running hook holds two pipes (and sd-event
+/// a pidfd), so hooks wait in a queue rather than all start together and run
+/// the daemon out of descriptors.
 ///
 /// Each hook is its own process group, gets the reminder as `ONEONONE_*`
 /// environment variables and as JSON on stdin, loses `NOTIFY_SOCKET` (only
@@ -18,8 +24,12 @@ public final class HookRunner {
     let logger: Logger
     /// Delays before each retry of a failed hook, in seconds.
     let backoff: [Double]
+    /// How many hooks run at once.
+    let limit: Int
     /// Hooks currently running, by process id.
     var running: [pid_t: Run] = [:]
+    /// Hooks waiting for a free place, first come first served.
+    var waiting: Deque<Run> = []
 
     /// One attempt of one hook for one reminder.
     final class Run {
@@ -29,39 +39,52 @@ public final class HookRunner {
         var stderrTail: [UInt8] = []
         var stderrSource: EventLoop.Source?
         var stdinSource: EventLoop.Source?
-        var pendingInput: [UInt8]
+        var pendingInput: [UInt8] = []
         var timeout: EventLoop.Timer?
         var timedOut = false
 
-        init(hook: Hook, reminder: Reminder, attempt: Int, input: [UInt8]) {
+        init(hook: Hook, reminder: Reminder, attempt: Int) {
             self.hook = hook
             self.reminder = reminder
             self.attempt = attempt
-            self.pendingInput = input
         }
     }
 
-    public init(loop: EventLoop, logger: Logger, backoff: [Double] = [5, 30, 120, 600]) {
+    public init(loop: EventLoop, logger: Logger, backoff: [Double] = [5, 30, 120, 600], limit: Int = 4) {
         self.loop = loop
         self.logger = logger
         self.backoff = backoff
+        self.limit = max(1, limit)
     }
 
     /// The number of hook processes running now.
     public var activeCount: Int { running.count }
 
-    /// Starts every hook in `hooks` whose kinds include the reminder's.
+    /// Runs every hook in `hooks` whose kinds include the reminder's, as
+    /// soon as fewer than `limit` hooks are running.
     public func run(_ hooks: [Hook], for reminder: Reminder) {
         let reminder = reminder.withBodyWritten()
         for hook in hooks where hook.kinds.contains(reminder.kind) {
-            start(hook, reminder, attempt: 1)
+            enqueue(Run(hook: hook, reminder: reminder, attempt: 1))
         }
     }
 
-    func start(_ hook: Hook, _ reminder: Reminder, attempt: Int) {
+    /// Puts `run` at the back of the queue and starts what there is room for.
+    func enqueue(_ run: Run) {
+        waiting.append(run)
+        startWaiting()
+    }
+
+    /// Starts waiting hooks while there is room.
+    func startWaiting() {
+        // A hook that cannot start takes no place, so the loop goes on.
+        while running.count < limit, let run = waiting.popFirst() { start(run) }
+    }
+
+    func start(_ run: Run) {
+        let hook = run.hook, reminder = run.reminder
         let argv = ReminderFields.argv(hook.command, for: reminder)
-        let input = Array((ReminderFields.json(reminder).rendered(compact: true) + "\n").utf8)
-        let run = Run(hook: hook, reminder: reminder, attempt: attempt, input: input)
+        run.pendingInput = Array((ReminderFields.json(reminder).rendered(compact: true) + "\n").utf8)
         let spawned: Spawned
         do {
             spawned = try Spawner.spawn(argv, environment: HookRunner.environment(for: reminder))
@@ -141,6 +164,7 @@ public final class HookRunner {
             failed(run, status: run.timedOut ? "killed after its timeout of \(run.hook.timeout)"
                    : "killed by signal \(signal)")
         }
+        startWaiting()
     }
 
     func failed(_ run: Run, status: String, retrying: Bool = true) {
@@ -166,7 +190,8 @@ public final class HookRunner {
         let hook = run.hook, reminder = run.reminder, attempt = run.attempt + 1
         var timer: EventLoop.Timer?
         timer = loop.addMonotonicTimer(after: retry) { [weak self] in
-            self?.start(hook, reminder, attempt: attempt)
+            // At the back of the queue: retries do not hold up fresh reminders.
+            self?.enqueue(Run(hook: hook, reminder: reminder, attempt: attempt))
             timer?.disable()
             timer = nil
         }
