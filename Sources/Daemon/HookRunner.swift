@@ -36,10 +36,14 @@ public final class HookRunner {
         let hook: Hook
         let reminder: Reminder
         let attempt: Int
-        var stderrTail: [UInt8] = []
-        var stderrSource: EventLoop.Source?
+        /// The daemon's ends of the hook's stdin and stderr pipes, -1 once
+        /// closed. Kept here because a cancelled source forgets its fd.
+        var stdin: Int32 = -1
+        var stderr: Int32 = -1
         var stdinSource: EventLoop.Source?
+        var stderrSource: EventLoop.Source?
         var pendingInput: [UInt8] = []
+        var stderrTail: [UInt8] = []
         var timeout: EventLoop.Timer?
         var timedOut = false
 
@@ -47,6 +51,48 @@ public final class HookRunner {
             self.hook = hook
             self.reminder = reminder
             self.attempt = attempt
+        }
+
+        /// Writes what of the JSON the pipe takes; closes stdin once all is
+        /// written or the hook has stopped reading.
+        func feed() {
+            while !pendingInput.isEmpty {
+                let n = pendingInput.withUnsafeBytes { write(stdin, $0.baseAddress, $0.count) }
+                if n > 0 { pendingInput.removeFirst(n); continue }
+                if n < 0 && errno == EAGAIN { return }
+                break // EPIPE: the hook does not read its stdin, which is fine.
+            }
+            closeStdin()
+        }
+
+        /// Reads once from stderr, keeping the last 2 KiB for the journal.
+        ///
+        /// - Returns: what `read` returned: bytes read, 0 at the end of the
+        ///   stream (or once closed), -1 with `errno` set (`EAGAIN` when
+        ///   nothing is there yet).
+        func readStderr() -> Int {
+            guard stderr >= 0 else { return 0 }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let n = read(stderr, &buffer, buffer.count)
+            if n > 0 {
+                stderrTail += buffer[0..<n]
+                if stderrTail.count > 2048 { stderrTail.removeFirst(stderrTail.count - 2048) }
+            }
+            return n
+        }
+
+        func closeStdin() {
+            stdinSource?.cancel()
+            stdinSource = nil
+            if stdin >= 0 { close(stdin) }
+            stdin = -1
+        }
+
+        func closeStderr() {
+            stderrSource?.cancel()
+            stderrSource = nil
+            if stderr >= 0 { close(stderr) }
+            stderr = -1
         }
     }
 
@@ -94,24 +140,15 @@ public final class HookRunner {
             return
         }
         running[spawned.pid] = run
-        // stdin: the JSON, written as the pipe accepts it.
-        run.stdinSource = loop.addIO(fd: spawned.stdin, events: EventLoop.IOEvents.writable) { [weak self, weak run] _ in
-            guard let run else { return }
-            self?.feed(run, fd: spawned.stdin)
+        run.stdin = spawned.stdin
+        run.stderr = spawned.stderr
+        run.stdinSource = loop.addIO(fd: run.stdin, events: EventLoop.IOEvents.writable) { [weak run] _ in
+            run?.feed()
         }
-        // stderr: keep the last 2 KiB for the journal.
-        run.stderrSource = loop.addIO(fd: spawned.stderr, events: EventLoop.IOEvents.readable) { [weak run] _ in
+        run.stderrSource = loop.addIO(fd: run.stderr, events: EventLoop.IOEvents.readable) { [weak run] _ in
             guard let run else { return }
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            let n = read(spawned.stderr, &buffer, buffer.count)
-            if n > 0 {
-                run.stderrTail += buffer[0..<n]
-                if run.stderrTail.count > 2048 { run.stderrTail.removeFirst(run.stderrTail.count - 2048) }
-            } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
-                run.stderrSource?.cancel()
-                run.stderrSource = nil
-                close(spawned.stderr)
-            }
+            let n = run.readStderr()
+            if n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR) { run.closeStderr() }
         }
         let limit = Double(hook.timeout.nominalSeconds)
         run.timeout = loop.addMonotonicTimer(after: limit) { [weak run] in
@@ -125,34 +162,16 @@ public final class HookRunner {
         }
     }
 
-    func feed(_ run: Run, fd: Int32) {
-        while !run.pendingInput.isEmpty {
-            let n = run.pendingInput.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n > 0 { run.pendingInput.removeFirst(n); continue }
-            if n < 0 && errno == EAGAIN { return }
-            break // EPIPE: the hook does not read its stdin, which is fine.
-        }
-        run.stdinSource?.cancel()
-        run.stdinSource = nil
-        close(fd)
-    }
-
     func finished(_ pid: pid_t, _ exit: ChildExit) {
         guard let run = running.removeValue(forKey: pid) else { return }
         run.timeout?.disable()
-        run.stdinSource?.cancel()
-        // Drain what is left of stderr before reporting.
-        if let source = run.stderrSource {
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let n = read(source.fd, &buffer, buffer.count)
-                if n <= 0 { break }
-                run.stderrTail += buffer[0..<n]
-            }
-            if run.stderrTail.count > 2048 { run.stderrTail.removeFirst(run.stderrTail.count - 2048) }
-            source.cancel()
-            close(source.fd)
-        }
+        run.closeStdin()
+        // What the hook wrote is in the pipe by now: read that much (a
+        // default pipe holds 64 KiB) without waiting, then close. A child it
+        // left behind may hold the pipe open, and write, as long as it likes.
+        var reads = 0
+        while reads < 16 && run.readStderr() > 0 { reads += 1 }
+        run.closeStderr()
         switch exit {
         case .exited(0) where !run.timedOut:
             logger.debug("hook succeeded", metadata: [
