@@ -150,8 +150,7 @@ public final class HookRunner {
             let n = run.readStderr()
             if n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR) { run.closeStderr() }
         }
-        let limit = Double(hook.timeout.nominalSeconds)
-        run.timeout = loop.addMonotonicTimer(after: limit) { [weak run] in
+        run.timeout = loop.addMonotonicTimer(after: Double(hook.timeout.nominalSeconds)) { [weak run] in
             guard let run else { return }
             run.timedOut = true
             // The whole group: a shell script's children go too.
