@@ -4,8 +4,13 @@ package import Systemd
 import Posix
 import Glibc
 
-/// Runs `[[hook]]` commands for reminders, in parallel, without ever
+/// Runs `[[hook]]` commands for reminders, a few at a time, without ever
 /// blocking the event loop.
+///
+/// A wake can fire thousands of reminders at once (a team back from a long
+/// weekend, a history edit). Each running hook holds two pipes (and sd-event
+/// a pidfd), so hooks wait in a queue rather than all start together and run
+/// the daemon out of descriptors.
 ///
 /// Each hook is its own process group, gets the reminder as `ONEONONE_*`
 /// environment variables and as JSON on stdin, loses `NOTIFY_SOCKET` (only
@@ -17,46 +22,119 @@ package final class HookRunner {
     let logger: Logger
     /// Delays before each retry of a failed hook, in seconds.
     let backoff: [Double]
+    /// How many hooks run at once.
+    let limit: Int
     /// Hooks currently running, by process id.
     var running: [pid_t: Run] = [:]
+    /// Hooks waiting for a free place, first come first served: the ones
+    /// from `nextWaiting` on (the list is compacted when it has drained).
+    var waiting: [Run] = []
+    var nextWaiting = 0
 
     /// One attempt of one hook for one reminder.
     final class Run {
         let hook: Hook
         let reminder: Reminder
         let attempt: Int
-        var stderrTail: [UInt8] = []
-        var stderrSource: EventLoop.Source?
+        /// The daemon's ends of the hook's stdin and stderr pipes, -1 once
+        /// closed. Kept here because a cancelled source forgets its fd.
+        var stdin: Int32 = -1
+        var stderr: Int32 = -1
         var stdinSource: EventLoop.Source?
-        var pendingInput: [UInt8]
+        var stderrSource: EventLoop.Source?
+        var pendingInput: [UInt8] = []
+        var stderrTail: [UInt8] = []
         var timeout: EventLoop.Timer?
         var timedOut = false
 
-        init(hook: Hook, reminder: Reminder, attempt: Int, input: [UInt8]) {
+        init(hook: Hook, reminder: Reminder, attempt: Int) {
             self.hook = hook
             self.reminder = reminder
             self.attempt = attempt
-            self.pendingInput = input
+        }
+
+        /// Writes what of the JSON the pipe takes; closes stdin once all is
+        /// written or the hook has stopped reading.
+        func feed() {
+            while !pendingInput.isEmpty {
+                let n = pendingInput.withUnsafeBytes { write(stdin, $0.baseAddress, $0.count) }
+                if n > 0 { pendingInput.removeFirst(n); continue }
+                if n < 0 && errno == EAGAIN { return }
+                break // EPIPE: the hook does not read its stdin, which is fine.
+            }
+            closeStdin()
+        }
+
+        /// Reads once from stderr, keeping the last 2 KiB for the journal.
+        ///
+        /// - Returns: what `read` returned: bytes read, 0 at the end of the
+        ///   stream (or once closed), -1 with `errno` set (`EAGAIN` when
+        ///   nothing is there yet).
+        func readStderr() -> Int {
+            guard stderr >= 0 else { return 0 }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let n = read(stderr, &buffer, buffer.count)
+            if n > 0 {
+                stderrTail += buffer[0..<n]
+                if stderrTail.count > 2048 { stderrTail.removeFirst(stderrTail.count - 2048) }
+            }
+            return n
+        }
+
+        func closeStdin() {
+            stdinSource?.cancel()
+            stdinSource = nil
+            if stdin >= 0 { close(stdin) }
+            stdin = -1
+        }
+
+        func closeStderr() {
+            stderrSource?.cancel()
+            stderrSource = nil
+            if stderr >= 0 { close(stderr) }
+            stderr = -1
         }
     }
 
-    package init(loop: EventLoop, logger: Logger, backoff: [Double] = [5, 30, 120, 600]) {
+    package init(loop: EventLoop, logger: Logger, backoff: [Double] = [5, 30, 120, 600], limit: Int = 4) {
         self.loop = loop
         self.logger = logger
         self.backoff = backoff
+        self.limit = max(1, limit)
     }
 
-    /// Starts every hook in `hooks` whose kinds include the reminder's.
+    /// Runs every hook in `hooks` whose kinds include the reminder's, as
+    /// soon as fewer than `limit` hooks are running.
     package func run(_ hooks: [Hook], for reminder: Reminder) {
         for hook in hooks where hook.kinds.contains(reminder.kind) {
-            start(hook, reminder, attempt: 1)
+            enqueue(Run(hook: hook, reminder: reminder, attempt: 1))
         }
     }
 
-    func start(_ hook: Hook, _ reminder: Reminder, attempt: Int) {
+    /// Puts `run` at the back of the queue and starts what there is room for.
+    func enqueue(_ run: Run) {
+        waiting.append(run)
+        startWaiting()
+    }
+
+    /// Starts waiting hooks while there is room.
+    func startWaiting() {
+        // A hook that cannot start takes no place, so the loop goes on.
+        while running.count < limit, nextWaiting < waiting.count {
+            let run = waiting[nextWaiting]
+            nextWaiting += 1
+            start(run)
+        }
+        if nextWaiting == waiting.count {
+            waiting.removeAll(keepingCapacity: true)
+            nextWaiting = 0
+        }
+    }
+
+    func start(_ run: Run) {
+        let hook = run.hook, reminder = run.reminder
         let argv = ReminderFields.argv(hook.command, for: reminder)
-        let input = Array((reminder.json.rendered(compact: true) + "\n").utf8)
-        let run = Run(hook: hook, reminder: reminder, attempt: attempt, input: input)
+        run.pendingInput = Array((reminder.json.rendered(compact: true) + "\n").utf8)
         let spawned: Subprocess
         do throws(SystemError) {
             spawned = try Subprocess.spawn(argv, environment: HookRunner.environment(for: reminder), processGroup: true,
@@ -67,27 +145,17 @@ package final class HookRunner {
             return
         }
         running[spawned.pid] = run
-        // stdin: the JSON, written as the pipe accepts it.
-        run.stdinSource = loop.addIO(fd: spawned.stdin, events: EventLoop.IOEvents.writable) { [weak self, weak run] _ in
-            guard let run else { return }
-            self?.feed(run, fd: spawned.stdin)
+        run.stdin = spawned.stdin
+        run.stderr = spawned.stderr
+        run.stdinSource = loop.addIO(fd: run.stdin, events: EventLoop.IOEvents.writable) { [weak run] _ in
+            run?.feed()
         }
-        // stderr: keep the last 2 KiB for the journal.
-        run.stderrSource = loop.addIO(fd: spawned.stderr, events: EventLoop.IOEvents.readable) { [weak run] _ in
+        run.stderrSource = loop.addIO(fd: run.stderr, events: EventLoop.IOEvents.readable) { [weak run] _ in
             guard let run else { return }
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            let n = read(spawned.stderr, &buffer, buffer.count)
-            if n > 0 {
-                run.stderrTail += buffer[0..<n]
-                if run.stderrTail.count > 2048 { run.stderrTail.removeFirst(run.stderrTail.count - 2048) }
-            } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
-                run.stderrSource?.cancel()
-                run.stderrSource = nil
-                close(spawned.stderr)
-            }
+            let n = run.readStderr()
+            if n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR) { run.closeStderr() }
         }
-        let limit = Double(hook.timeout.nominalSeconds)
-        run.timeout = loop.addMonotonicTimer(after: limit) { [weak run] in
+        run.timeout = loop.addMonotonicTimer(after: Double(hook.timeout.nominalSeconds)) { [weak run] in
             guard let run else { return }
             run.timedOut = true
             // The whole group: a shell script's children go too.
@@ -98,34 +166,16 @@ package final class HookRunner {
         }
     }
 
-    func feed(_ run: Run, fd: Int32) {
-        while !run.pendingInput.isEmpty {
-            let n = run.pendingInput.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n > 0 { run.pendingInput.removeFirst(n); continue }
-            if n < 0 && errno == EAGAIN { return }
-            break // EPIPE: the hook does not read its stdin, which is fine.
-        }
-        run.stdinSource?.cancel()
-        run.stdinSource = nil
-        close(fd)
-    }
-
     func finished(_ pid: pid_t, _ exit: ChildExit) {
         guard let run = running.removeValue(forKey: pid) else { return }
         run.timeout?.disable()
-        run.stdinSource?.cancel()
-        // Drain what is left of stderr before reporting.
-        if let source = run.stderrSource {
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let n = read(source.fd, &buffer, buffer.count)
-                if n <= 0 { break }
-                run.stderrTail += buffer[0..<n]
-            }
-            if run.stderrTail.count > 2048 { run.stderrTail.removeFirst(run.stderrTail.count - 2048) }
-            source.cancel()
-            close(source.fd)
-        }
+        run.closeStdin()
+        // What the hook wrote is in the pipe by now: read that much (a
+        // default pipe holds 64 KiB) without waiting, then close. A child it
+        // left behind may hold the pipe open, and write, as long as it likes.
+        var reads = 0
+        while reads < 16 && run.readStderr() > 0 { reads += 1 }
+        run.closeStderr()
         switch exit {
         case .exited(0) where !run.timedOut:
             logger.debug("hook succeeded", metadata: [
@@ -137,6 +187,7 @@ package final class HookRunner {
             failed(run, status: run.timedOut ? "killed after its timeout of \(run.hook.timeout)"
                    : "killed by signal \(signal)")
         }
+        startWaiting()
     }
 
     func failed(_ run: Run, status: String, retrying: Bool = true) {
@@ -162,7 +213,8 @@ package final class HookRunner {
         let hook = run.hook, reminder = run.reminder, attempt = run.attempt + 1
         var timer: EventLoop.Timer?
         timer = loop.addMonotonicTimer(after: retry) { [weak self] in
-            self?.start(hook, reminder, attempt: attempt)
+            // At the back of the queue: retries do not hold up fresh reminders.
+            self?.enqueue(Run(hook: hook, reminder: reminder, attempt: attempt))
             timer?.disable()
             timer = nil
         }

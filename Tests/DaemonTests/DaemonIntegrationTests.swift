@@ -59,8 +59,11 @@ struct DaemonIntegrationTests {
         }
 
         /// Starts the daemon in the background; returns its pid.
-        func start(environment: [String: String] = [:]) throws -> Int32 {
-            let r = try run(["/bin/sh", "-c", "\"$0\" daemon --config \"$1\" --data-dir \"$2\" --state-dir \"$3\" >>\"$4\" 2>&1 & echo $!",
+        ///
+        /// - Parameter fileLimit: its limit of open descriptors (`ulimit -n`), if not the inherited one.
+        func start(environment: [String: String] = [:], fileLimit: Int? = nil) throws -> Int32 {
+            let limit = fileLimit.map { "ulimit -n \($0); " } ?? ""
+            let r = try run(["/bin/sh", "-c", limit + "\"$0\" daemon --config \"$1\" --data-dir \"$2\" --state-dir \"$3\" >>\"$4\" 2>&1 & echo $!",
                              product("oneonone"), config, dir.path + "/data", dir.path + "/state", dir.path + "/daemon.log"],
                             environment: environment)
             return Int32(r.stdout.split(separator: "\n").first ?? "") ?? -1
