@@ -86,7 +86,23 @@ package final class DaemonService {
         return try loop.run()
     }
 
+    /// Hands what fired to the hooks: each hook gets its reminders one by
+    /// one, or one summary of them when more than `summary_after` came at
+    /// once (the journal has each already).
+    func deliver(_ fired: [Reminder], at now: Instant) {
+        for hook in effectiveHooks {
+            let mine = fired.filter { hook.kinds.contains($0.kind) }
+            if mine.count > config.notify.summaryAfter {
+                logger.info("\(mine.count) reminders at once for \(hook.command.first ?? "a hook"): delivering one summary")
+                hooks.run([hook], for: Reminder.summary(of: mine, at: now))
+            } else {
+                for reminder in mine { hooks.run([hook], for: reminder) }
+            }
+        }
+    }
+
     func stop() {
+        hooks.stop()
         Notify.stopping()
         logger.info("stopping")
         loop.exit(0)
@@ -223,8 +239,8 @@ package final class DaemonService {
             for reminder in plan.fire {
                 ledger.record(reminder.key, at: now)
                 Output.journal(ReminderFields.journalFields(reminder), logger: logger)
-                hooks.run(effectiveHooks, for: reminder)
             }
+            deliver(plan.fire, at: now)
         }
         wakeTimer?.rearm(at: plan.nextWake?.microsecondsSinceEpoch)
         let team = TeamStatus(config: config, history: history, now: now)

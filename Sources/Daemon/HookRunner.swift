@@ -103,6 +103,14 @@ package final class HookRunner {
         self.limit = max(1, limit)
     }
 
+    /// Ends what is running and forgets what waits, when the daemon stops:
+    /// each running hook's process group gets SIGTERM.
+    package func stop() {
+        for pid in running.keys { kill(-pid, SIGTERM) }
+        waiting.removeAll()
+        nextWaiting = 0
+    }
+
     /// Runs every hook in `hooks` whose kinds include the reminder's, as
     /// soon as fewer than `limit` hooks are running.
     package func run(_ hooks: [Hook], for reminder: Reminder) {
@@ -192,7 +200,10 @@ package final class HookRunner {
 
     func failed(_ run: Run, status: String, retrying: Bool = true) {
         let tail = String(decoding: run.stderrTail, as: UTF8.self)
-        let retry = retrying && run.attempt <= backoff.count ? backoff[run.attempt - 1] : nil
+        // Jittered by a fifth either way: hooks that failed together (no
+        // notification server yet at login) do not all come back together.
+        let retry = retrying && run.attempt <= backoff.count
+            ? (backoff[run.attempt - 1] * Double.random(in: 0.8...1.2)).rounded() : nil
         let command = run.hook.command.first ?? ""
         var message = "hook \(command) for \(run.reminder.key) \(status)"
         if let retry { message += "; retrying in \(Int(retry))s (attempt \(run.attempt + 1) of \(backoff.count + 1))" } else {

@@ -1,8 +1,6 @@
 import Testing
 import TestSupport
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Issue 13: every hook run must give back the descriptors it took, or a
 /// daemon that has run about a thousand hooks can start no more.
@@ -38,6 +36,9 @@ struct HookDescriptorTests {
         try s.dir.write("config.toml", """
             timezone = "UTC"
             working_hours = "always"
+            # Every reminder to the hook, not one summary of them.
+            [notify]
+            summary_after = 100000
             [team.bob]
             name = '\(s.name)'
             [[hook]]

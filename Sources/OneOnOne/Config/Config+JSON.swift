@@ -10,6 +10,7 @@ extension Config {
             ("topics", .object(topics.map { ($0.name, .string($0.interval.description)) })),
             ("hooks", .array(hooks.map(\.json))),
             ("questions", .array(questions.map { .string($0) })),
+            ("notify", .object([("summary_after", .int(notify.summaryAfter))])),
         ])
     }
 }

@@ -18,9 +18,12 @@ package struct Config: Sendable {
     package var hooks: [Hook]
     /// Open questions suggested by `oneonone agenda`.
     package var questions: [String]
+    /// How reminders are delivered.
+    package var notify: NotifySettings
 
     package init(timeZone: TimeZoneRules, workingHours: WorkingHours, defaults: MemberSettings,
-                members: [Member], topics: [Topic], hooks: [Hook], questions: [String]) {
+                members: [Member], topics: [Topic], hooks: [Hook], questions: [String],
+                notify: NotifySettings = NotifySettings()) {
         self.timeZone = timeZone
         self.workingHours = workingHours
         self.defaults = defaults
@@ -28,6 +31,7 @@ package struct Config: Sendable {
         self.topics = topics
         self.hooks = hooks
         self.questions = questions
+        self.notify = notify
     }
 
     /// The member whose key is `key`, if any.
@@ -125,6 +129,18 @@ package struct Topic: Hashable, Sendable {
     package init(name: String, interval: TimeSpan) {
         self.name = name
         self.interval = interval
+    }
+}
+
+/// How reminders reach the manager (`[notify]`).
+package struct NotifySettings: Hashable, Sendable {
+    /// When more reminders than this come due for one hook at once (a first
+    /// start on a long history, a return from a long trip), the hook gets
+    /// one summary of them instead; the journal still gets each.
+    package var summaryAfter: Int
+
+    package init(summaryAfter: Int = 8) {
+        self.summaryAfter = summaryAfter
     }
 }
 

@@ -15,7 +15,8 @@ package struct ConfigDecoder {
     let systemZone: TimeZoneRules
     let resolveZone: ZoneResolver
 
-    static let topLevelKeys = ["timezone", "working_hours", "defaults", "team", "topics", "hook", "questions"]
+    static let topLevelKeys = ["timezone", "working_hours", "defaults", "team", "topics", "hook", "questions", "notify"]
+    static let notifyKeys = ["summary_after"]
     static let settingKeys = [
         "cadence", "slack", "lead", "repeat", "stale_after", "carry_limit", "consistency_floor", "consistency_window",
     ]
@@ -104,8 +105,19 @@ package struct ConfigDecoder {
         if let entry = root.entry("questions"), let list = strings(entry, context: "the top level") {
             questions = list
         }
+        var notify = NotifySettings()
+        if let entry = root.entry("notify"), let table = self.table(entry, context: "[notify]") {
+            checkKeys(table, allowed: Self.notifyKeys, context: "[notify]")
+            if let e = table.entry("summary_after") {
+                if case .integer(let n) = e.value, n >= 1, n <= 1_000_000 {
+                    notify.summaryAfter = Int(n)
+                } else {
+                    reader.mismatch(e, in: "[notify]", expected: "a whole number from 1 to 1000000")
+                }
+            }
+        }
         return Config(timeZone: zone, workingHours: hours, defaults: defaults, members: members,
-                      topics: topics, hooks: hooks, questions: questions)
+                      topics: topics, hooks: hooks, questions: questions, notify: notify)
     }
 
     mutating func decodeTeam(_ team: TOMLTable, defaults: MemberSettings, managerZone: TimeZoneRules) -> [Member] {

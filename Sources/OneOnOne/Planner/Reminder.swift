@@ -105,3 +105,40 @@ package struct Plan: Sendable {
         self.nextWake = nextWake
     }
 }
+
+extension Reminder {
+    /// One reminder that stands for `reminders` (many at once, for one
+    /// hook): titled with how many of each kind, listing their titles, as
+    /// urgent as the most urgent of them. It is for delivery only; each of
+    /// `reminders` keeps its own key, ledger record and journal entry.
+    ///
+    /// - Parameter at: when they fire; the summary's key names it.
+    package static func summary(of reminders: [Reminder], at instant: Instant) -> Reminder {
+        let kinds = ReminderKind.allCases.compactMap { kind -> String? in
+            let n = reminders.filter { $0.kind == kind }.count
+            return n == 0 ? nil : "\(n) \(kind.counted(n))"
+        }
+        var lines = reminders.prefix(20).map { "• " + $0.title }
+        if reminders.count > 20 { lines.append("• … and \(reminders.count - 20) more (journalctl --user -u oneonone)") }
+        let kind = reminders.map(\.kind).min() ?? .dueSoon
+        return Reminder(
+            key: "summary/\(instant)", kind: kind, urgency: reminders.map(\.urgency).max() ?? .normal, member: "",
+            memberName: "", actionID: nil, due: nil, scheduled: instant, lateBy: nil, occurrence: 1,
+            title: "\(reminders.count) reminders: " + kinds.joined(separator: ", "), body: lines.joined(separator: "\n"))
+    }
+}
+
+extension ReminderKind {
+    /// The kind as counted in a summary: "3 overdue 1:1s", "1 stale item".
+    func counted(_ n: Int) -> String {
+        let plural = n == 1 ? "" : "s"
+        switch self {
+        case .dueSoon: return "1:1\(plural) due soon"
+        case .due: return "1:1\(plural) due"
+        case .overdue: return "overdue 1:1\(plural)"
+        case .staleAction: return "stale item\(plural)"
+        case .drift: return "drift alert\(plural)"
+        case .moodDrop: return "mood drop\(plural)"
+        }
+    }
+}
