@@ -34,32 +34,23 @@ struct Check: ParsableCommand {
         case .failure(let failure):
             throw Failure(failure.description)
         case .success(let (path, loaded)):
-            // The history too: every record checked, members matched to the config.
+            // The history too: every record checked, members matched to the
+            // config; then the state files: the fired ledger, snoozes,
+            // first-seen dates. Warnings (a record torn by a crash, records
+            // of members not in the config) are shown and counted.
             let store = HistoryStore(directory: paths.dataDirectory(explicit: dataDir))
-            let history: History
-            do {
-                history = try store.load()
-            } catch {
-                throw Failure(error.description)
-            }
-            // The state files: the fired ledger, snoozes, first-seen dates.
             let state = StateStore(directory: paths.stateDirectory(explicit: stateDir))
+            let reading: HistoryReading, stateWarnings: [Diagnostic]
             do {
-                _ = try state.loadLedger()
-                _ = try state.loadSnoozes()
-                _ = try state.loadFirstSeen()
+                reading = try store.read(validMembers: Set(loaded.members.map(\.key)))
+                stateWarnings = try state.warnings()
             } catch {
                 throw Failure(error.description)
             }
-            let known = Set(loaded.members.map(\.key))
-            var strangers: [String] = []
-            for key in Set(history.meetingsByMember.keys).union(history.actions.map(\.member)).sorted() where !known.contains(key) {
-                strangers.append(key)
-            }
-            if !strangers.isEmpty {
-                Output.error("\(store.path): warning: records for members not in the config (kept, but ignored): "
-                    + strangers.joined(separator: ", ") + "\n")
-            }
+            let history = reading.history
+            let warnings = reading.warnings + stateWarnings
+            for warning in warnings { Output.error(warning.description) }
+            let noted = warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s") above)"
             if json {
                 print(loaded.json.rendered())
             } else {
@@ -68,7 +59,7 @@ struct Check: ParsableCommand {
                     + "\(loaded.topics.count) topic\(loaded.topics.count == 1 ? "" : "s"), "
                     + "\(hooks) hook\(hooks == 1 ? "" : "s")")
                 print("\(store.path): ok — \(history.meetingCount) 1:1\(history.meetingCount == 1 ? "" : "s"), "
-                    + "\(history.actions.count) action item\(history.actions.count == 1 ? "" : "s")")
+                    + "\(history.actions.count) action item\(history.actions.count == 1 ? "" : "s")\(noted)")
             }
         }
     }

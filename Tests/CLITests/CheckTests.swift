@@ -208,3 +208,41 @@ struct CheckTests {
         #expect(result.stderr.contains("--frobnicate"))
     }
 }
+
+@Suite("oneonone check: warnings")
+struct CheckWarningTests {
+    @Test("check shows a record torn by a crash and records of members not in the config, and counts them in its summary")
+    func warningsShownAndCounted() throws {
+        let world = try World()
+        defer { world.remove() }
+        try world.dir.write("data/history.toml", """
+            [[met]]
+            member = "alice"
+            on = 2026-11-10
+
+            [[met]]
+            member = "zed"
+            on = 2026-11-11
+
+            [[met]]
+            member = "bob"
+            on = 2026-1
+            """)
+        let r = try world.oneonone("check")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("history.toml:9:1: warning: the last record is incomplete"), "\(r.stderr)")
+        #expect(r.stderr.contains("member 'zed', who is not in the config"), "\(r.stderr)")
+        #expect(r.stdout.contains("2 1:1s, 0 action items (2 warnings above)"), "\(r.stdout)")
+    }
+
+    @Test("a broken last record without a final newline, written by hand, fails check at its line")
+    func handEditFails() throws {
+        let world = try World()
+        defer { world.remove() }
+        try world.dir.write("data/history.toml", "[[met]]\nmember = \"alice\"\non = 2026-11-10\n\n[[met]]\nmember = \"bob\"\nmood = 9")
+        let r = try world.oneonone("check")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("history.toml:5:1: error: [[met]] has no 'on'") || r.stderr.contains("history.toml:7:8"),
+                "\(r.stderr)")
+    }
+}

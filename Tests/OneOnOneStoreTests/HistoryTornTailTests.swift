@@ -114,3 +114,48 @@ struct HistoryTornTailTests {
         #expect(try store.addAction(member: "alice", text: "x", owner: .me, due: nil, created: nov(1)).id == "1")
     }
 }
+
+@Suite("history store: a hand edit is never taken for a torn write")
+struct HistoryHandEditTests {
+    static let complete = "[[met]]\nmember = \"alice\"\non = 2026-11-10\n\n"
+
+    /// Broken last records without a final newline that no crash of the
+    /// writer could leave: each must be reported where it is, and nothing
+    /// written over it.
+    @Test("a broken last record without a final newline that the writer would never write is an error at its line",
+          arguments: [
+              "[[met]]\nmember = \"bob\"\non = 2026-11-11\nmood = 7",           // a mood the writer never writes
+              "[[met]]\nmember = \"bob\"\non = 2026-13-01",                     // no such month
+              "[[met]]\nmember = \"bob\"\nmoood = 3",                           // a key it never writes
+              "[[met]]\non = 2026-11-11\nmember = \"bob\"\nmood = x",           // keys out of its order
+              "[[met]]\nmember = \"bob\" # note\non = 2026-11-1",               // a comment
+              "[[met]]\nmember = 'bob'\non = 2026-11-1",                        // a literal string
+              "[[action]]\nid = \"1\"\nmember = \"bob\"\ntext = \"x\"\nowner = \"you\"",
+          ])
+    func handEditReported(tail: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("history.toml", Self.complete + tail)
+        let store = HistoryStore(directory: dir.path)
+        let error = try #require(throws: StoreError.self) { try store.load() }
+        let line = try #require(error.diagnostics?.items.first?.line)
+        #expect(line >= 5, "\(error)")
+        #expect(throws: StoreError.self) { try store.recordMeeting(Meeting(member: "dan", date: nov(13))) }
+        #expect(try readBytes(store.path) == Array((Self.complete + tail).utf8))
+    }
+
+    @Test("a prefix of what the writer writes is still set aside as torn", arguments: [
+        "[[me", "[[met]]", "[[met]]\nmem", "[[met]]\nmember = \"b", "[[met]]\nmember = \"bob\"\non = 2026-1",
+        "[[met]]\nmember = \"bob\"\non = 2026-11-11\ntopics = [\"career\", \"fe",
+        "[[met]]\nmember = \"bob\"\non = 2026-11-11\nnote = \"a \\\"quoted\\\" wo",
+        "[[touch]]\naction = \"1\"\nkind = \"do",
+    ])
+    func tornSetAside(tail: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("history.toml", Self.complete + tail)
+        let reading = try HistoryStore(directory: dir.path).read()
+        #expect(reading.history.meetings.map(\.member) == ["alice"])
+        #expect(reading.warnings.map(\.line) == [5], "\(tail)")
+    }
+}

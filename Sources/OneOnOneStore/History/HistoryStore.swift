@@ -39,7 +39,7 @@ package struct HistoryStore: Sendable {
         self.directory = directory
     }
 
-    var log: RecordLog { RecordLog(directory: directory, name: "history.toml") }
+    var log: RecordLog { RecordLog(directory: directory, name: "history.toml", appended: HistoryDecoder.schemas) }
 
     /// The history file's path.
     package var path: String { log.path }

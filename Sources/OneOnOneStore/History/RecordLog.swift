@@ -10,15 +10,17 @@ import Posix
 /// (the user must fix it, and the error says where).
 ///
 /// A record cut short by a crash — the file does not end with the newline
-/// every record ends with, and the problems all lie in its last record — is
-/// ignored with a warning rather than making every earlier record
-/// unreadable, and the next append cuts it off first.
+/// every record ends with, the problems all lie in its last record, and
+/// that record is the start of one the writer writes — is ignored with a
+/// warning rather than making every earlier record unreadable, and the next
+/// append cuts it off first. Anything else broken is reported.
 struct RecordLog: Sendable {
     let directory: String
     let name: String
-    /// Whether a broken last record may be a torn append. Off for files that
-    /// are only ever replaced whole, where it can only be a hand edit.
-    var appendOnly = true
+    /// The records appended to the file, whose last may have been torn by
+    /// a crash (see `RecordSchema.couldBeTorn`); none for files that are
+    /// only ever replaced whole, where a broken record is a hand edit.
+    var appended: [RecordSchema]
 
     var path: String { directory + "/" + name }
 
@@ -103,7 +105,7 @@ struct RecordLog: Sendable {
         // A crash can also leave the file longer than what reached the disk,
         // padded with zero bytes.
         var end = bytes.count
-        if appendOnly { while end > 0, bytes[end - 1] == 0 { end -= 1 } }
+        if !appended.isEmpty { while end > 0, bytes[end - 1] == 0 { end -= 1 } }
         let text = end == bytes.count ? bytes : Array(bytes[..<end])
         let endsWithNewline = end == 0 || text[end - 1] == UInt8(ascii: "\n")
 
@@ -121,7 +123,9 @@ struct RecordLog: Sendable {
         case .failure(let found):
             problems = found
         }
-        guard appendOnly, !endsWithNewline, let start = Self.lastRecordStart(text) else { return .failure(problems) }
+        guard !appended.isEmpty, !endsWithNewline, let start = Self.lastRecordStart(text),
+              RecordSchema.couldBeTorn(String(decoding: text[start...], as: UTF8.self), schemas: appended)
+        else { return .failure(problems) }
         var lines = SourceLines(text)
         let tornLine = lines.line(at: start)
         guard problems.items.allSatisfy({ $0.severity == .warning || $0.line >= tornLine }),

@@ -37,9 +37,18 @@ package struct StateStore: Sendable {
         }
     }
 
-    var ledgerLog: RecordLog { RecordLog(directory: directory, name: "fired.toml") }
-    var snoozeLog: RecordLog { RecordLog(directory: directory, name: "snoozes.toml") }
-    var seenFile: RecordLog { RecordLog(directory: directory, name: "members.toml", appendOnly: false) }
+    var ledgerLog: RecordLog { RecordLog(directory: directory, name: "fired.toml", appended: [.fired]) }
+    var snoozeLog: RecordLog { RecordLog(directory: directory, name: "snoozes.toml", appended: [.snooze]) }
+    var seenFile: RecordLog { RecordLog(directory: directory, name: "members.toml", appended: []) }
+
+    /// What reading each state file found worth a warning (a record torn
+    /// by a crash), for `oneonone check`.
+    ///
+    /// - Throws: `StoreError` when a file does not read at all.
+    package func warnings() throws(StoreError) -> [Diagnostic] {
+        try ledgerLog.read(StateDecoder.fired).warnings + snoozeLog.read(StateDecoder.snoozes).warnings
+            + seenFile.read(StateDecoder.seen).warnings
+    }
 
     // MARK: - Snoozes
 
