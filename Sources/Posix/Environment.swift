@@ -13,6 +13,18 @@ package enum Environment {
         return result
     }
 
+    /// The variables among `names` that are set, with their values: the
+    /// few a command reads, looked up one by one.
+    ///
+    /// The corresponding C function is `getenv`.
+    package static func values(_ names: [String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for name in names {
+            if let value = getenv(name) { result[name] = String(cString: value) }
+        }
+        return result
+    }
+
     /// The current process's environment variables.
     package static func current() -> [String: String] {
         var result: [String: String] = [:]

@@ -9,7 +9,7 @@ struct ActionCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Done.self, Drop.self, Touch.self, Reopen.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write down an action item.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Write down an action item.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The member it belongs to.") var member: String
         @Argument(help: "What has to be done.") var text: String
@@ -44,13 +44,13 @@ struct ActionCommand: ParsableCommand {
                 item = try workspace.history.addAction(member: who.key, text: trimmed, owner: owner, due: dueDate,
                                                        created: workspace.today)
             } catch { throw Failure(error.description) }
-            print("Added [\(item.id)] for \(who.name): \(item.text)"
+            print("Added [\(item.id)] for \(who.name.visible): \(item.text.visible)"
                 + (dueDate.map { ", due \(DateText.withWeekday($0))" } ?? "") + (owner == .them ? " (theirs)" : ""))
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List open action items.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List open action items.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Only this member's items.") var member: String?
         @Flag(name: .long, help: "Only stale items.") var stale = false
@@ -72,8 +72,8 @@ struct ActionCommand: ParsableCommand {
                     let isStale = staleness.map { $0.since <= today } ?? false
                     if stale && !isStale { continue }
                     let state = item.status != .open ? item.status.rawValue : isStale ? "stale" : "open"
-                    rows.append([item.id, member.key, item.owner.rawValue, item.due.map(DateText.short) ?? "-",
-                                 "\(item.created.days(to: today))d", state, item.text])
+                    rows.append([item.id.visible, member.key.visible, item.owner.rawValue, item.due.map(DateText.short) ?? "-",
+                                 "\(item.created.days(to: today))d", state, item.text.visible])
                     items.append(.object([
                         ("id", .string(item.id)), ("member", .string(member.key)), ("text", .string(item.text)),
                         ("owner", .string(item.owner.rawValue)), ("due", item.due.map { .string($0.description) } ?? .null),
@@ -90,25 +90,25 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an item done.")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark an item done.")
         @OptionGroup var touch: TouchOptions
         func run() throws { try touch.apply(.done, verb: "Done") }
     }
 
     struct Drop: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Drop an item that will not be done.")
+        static let configuration = CommandConfiguration(commandName: "drop", abstract: "Drop an item that will not be done.")
         @OptionGroup var touch: TouchOptions
         func run() throws { try touch.apply(.dropped, verb: "Dropped") }
     }
 
     struct Touch: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Note progress on an item (restarts its stale clock).")
+        static let configuration = CommandConfiguration(commandName: "touch", abstract: "Note progress on an item (restarts its stale clock).")
         @OptionGroup var touch: TouchOptions
         func run() throws { try touch.apply(.updated, verb: "Touched") }
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open a done or dropped item again.")
+        static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Open a done or dropped item again.")
         @OptionGroup var touch: TouchOptions
         func run() throws { try touch.apply(.reopened, verb: "Reopened") }
     }
@@ -142,6 +142,6 @@ struct TouchOptions: ParsableArguments {
         do { try workspace.history.touch(actionID: id, kind: kind, on: date, note: note) } catch {
             throw Failure(error.description)
         }
-        print("\(verb) [\(id)]: \(item.text)")
+        print("\(verb) [\(id.visible)]: \(item.text.visible)")
     }
 }

@@ -4,6 +4,7 @@ import OneOnOne
 /// `oneonone agenda MEMBER`: what to bring to the next 1:1.
 struct Agenda: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "agenda",
         abstract: "Prepare a 1:1: carried-over items, topics due, last notes, open questions.")
 
     @OptionGroup var store: StoreOptions
@@ -20,7 +21,7 @@ struct Agenda: ParsableCommand {
         let term = Terminal()
         let today = team.today
         var out: [String] = []
-        out.append(term.bold("1:1 with \(who.name)") + " — \(s.schedule.cadence), "
+        out.append(term.bold("1:1 with \(who.name.visible)") + " — \(s.schedule.cadence), "
             + "due \(DateText.relative(s.schedule.due, today: today)) (\(s.state.label))")
         if let last = s.schedule.last {
             out.append("Last held \(DateText.withWeekday(last.date)), \(DateText.days(last.date.days(to: today))) ago.")
@@ -47,7 +48,7 @@ struct Agenda: ParsableCommand {
             let age = item.created.days(to: today)
             var details = ["\(item.owner == .me ? "you" : "them")", "\(DateText.days(age)) old"]
             if let due = item.due { details.append("due \(DateText.short(due))") }
-            let line = "  [\(item.id)] \(item.text) (\(details.joined(separator: ", ")))"
+            let line = "  [\(item.id.visible)] \(item.text.visible) (\(details.joined(separator: ", ")))"
             if staleIDs.contains(item.id), let st = s.staleItems.first(where: { $0.item.id == item.id }) {
                 out.append(term.red(line + " STALE: \(st.staleness.reasons.map(\.text).joined(separator: "; "))"))
             } else {
@@ -59,7 +60,7 @@ struct Agenda: ParsableCommand {
         out.append(term.bold("Topics due"))
         if s.topicsDue.isEmpty { out.append("  none") }
         for (topic, last) in s.topicsDue {
-            out.append("  \(topic.name) — " + (last.map { "last \(DateText.short($0)), \(DateText.days($0.days(to: today))) ago" }
+            out.append("  \(topic.name.visible) — " + (last.map { "last \(DateText.short($0)), \(DateText.days($0.days(to: today))) ago" }
                 ?? "not raised yet") + " (every \(topic.interval))")
         }
 
@@ -68,7 +69,8 @@ struct Agenda: ParsableCommand {
         out.append(term.bold("Last notes"))
         if notes.isEmpty { out.append("  none") }
         for m in notes.reversed() {
-            out.append("  \(DateText.short(m.date)): \(m.note!)" + (m.topics.isEmpty ? "" : " [\(m.topics.joined(separator: ", "))]"))
+            out.append("  \(DateText.short(m.date)): \(m.note!.visible)"
+                + (m.topics.isEmpty ? "" : " [\(m.topics.joined(separator: ", ").visible)]"))
         }
         if let mood = s.mood, mood.dropSince != nil {
             out.append("")
@@ -77,7 +79,7 @@ struct Agenda: ParsableCommand {
 
         out.append("")
         out.append(term.bold("Questions"))
-        for q in workspace.config.questions { out.append("  • \(q)") }
+        for q in workspace.config.questions { out.append("  • \(q.visible)") }
         print(out.joined(separator: "\n"))
     }
 

@@ -6,6 +6,7 @@ import Posix
 /// `oneonone check`: validates the config and reports every problem.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate the config file; print every problem with its file:line:column.",
         discussion: """
             Looks for the config at --config, then $ONEONONE_CONFIG, then \
@@ -29,7 +30,7 @@ struct Check: ParsableCommand {
     var stateDir: String?
 
     func run() throws {
-        let paths = Paths(environment: Environment.current())
+        let paths = Paths.current
         switch ConfigLoader().locateAndLoad(explicit: file ?? config, paths: paths) {
         case .failure(let failure):
             throw Failure(failure.description)

@@ -28,7 +28,7 @@ struct DaemonCommand: ParsableCommand {
         // the daemon. (Hooks start with every signal at its default.)
         signal(SIGPIPE, SIG_IGN)
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label) }
-        let paths = Paths(environment: Environment.current())
+        let paths = Paths.current
         let configPath: String, config: Config
         switch ConfigLoader().locateAndLoad(explicit: store.config, paths: paths) {
         case .success(let found): (configPath, config) = found

@@ -4,6 +4,7 @@ import OneOnOne
 /// `oneonone export --ics`: upcoming 1:1s as an iCalendar file.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export the upcoming due 1:1s as iCalendar (RFC 5545) for your calendar app.",
         discussion: "Example: oneonone export --ics > ~/oneonone.ics")
 

@@ -4,6 +4,7 @@ import OneOnOne
 /// `oneonone met MEMBER`: records a 1:1 that was held.
 struct Met: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "met",
         abstract: "Record a 1:1 you held.",
         discussion: "The cadence restarts from this day. Example: oneonone met alice --topics career --mood 4 --note \"Q1 goals\"")
 
@@ -47,7 +48,7 @@ struct Met: ParsableCommand {
         let schedule = Schedule(member: who, meetings: history.meetings(with: who.key),
                                 firstSeen: history.firstSeen[who.key], today: workspace.today)
         let open = history.actions(of: who.key).filter { $0.status == .open }.count
-        print("Recorded 1:1 with \(who.name) on \(DateText.withWeekday(date)). "
+        print("Recorded 1:1 with \(who.name.visible) on \(DateText.withWeekday(date)). "
             + "Next due \(DateText.withWeekday(schedule.due)) (\(schedule.cadence))."
             + (open > 0 ? " \(open) open item\(open == 1 ? "" : "s"): oneonone action list \(who.key)" : ""))
     }

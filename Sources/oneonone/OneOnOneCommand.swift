@@ -33,10 +33,15 @@ struct OneOnOneCommand: ParsableCommand {
     }
 }
 
-/// A user error: the message is printed as it is and the exit status is 1.
+/// A user error: the message is printed, every line of it shown visibly
+/// (it may quote what was typed or read), and the exit status is 1.
 struct Failure: Error {
     var message: String
-    init(_ message: String) { self.message = message.hasSuffix("\n") ? message : message + "\n" }
+    init(_ message: String) {
+        let shown = message.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).visible }
+            .joined(separator: "\n")
+        self.message = shown.hasSuffix("\n") ? shown : shown + "\n"
+    }
 }
 
 /// Writing to standard output and standard error.

@@ -45,7 +45,7 @@ struct PlanCommand: ParsableCommand {
             let when = r.scheduled < workspace.now
                 ? "now (late \(DateText.duration(seconds: workspace.now - r.scheduled)))"
                 : "\(DateText.withWeekday(local.date)) \(WorkingHours.clock(local.time.hour * 60 + local.time.minute))"
-            rows.append([when, r.kind.rawValue, r.member, r.title])
+            rows.append([when, r.kind.rawValue, r.member.visible, r.title])
         }
         print(Terminal.table(rows), terminator: "")
     }

@@ -4,6 +4,7 @@ import OneOnOne
 /// `oneonone snooze`: put off a member's reminders or an item's alerts.
 struct Snooze: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "snooze",
         abstract: "Put off reminders about a member (or an action item) for a while.",
         discussion: "Example: oneonone snooze alice 3d   ·   oneonone snooze 12 1w")
 
@@ -38,7 +39,7 @@ struct Snooze: ParsableCommand {
             throw Failure(error.description)
         }
         let local = workspace.config.timeZone.local(until)
-        print("Snoozed \(label) until \(DateText.withWeekday(local.date)) "
+        print("Snoozed \(label.visible) until \(DateText.withWeekday(local.date)) "
             + "\(WorkingHours.clock(local.time.hour * 60 + local.time.minute)).")
     }
 }

@@ -4,6 +4,7 @@ import OneOnOne
 /// `oneonone status`: who is drifting, at a glance.
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show every member: cadence, last and next 1:1, state, consistency, open and stale items.")
 
     @OptionGroup var store: StoreOptions
@@ -31,7 +32,7 @@ struct Status: ParsableCommand {
             let items = s.openItems.isEmpty ? "-"
                 : "\(s.openItems.count) open" + (s.staleItems.isEmpty ? "" : ", " + term.red("\(s.staleItems.count) stale"))
             rows.append([
-                s.member.name,
+                s.member.name.visible,
                 s.schedule.learned ? "\(s.schedule.cadence)*" : "\(s.schedule.cadence)",
                 s.schedule.last.map { DateText.short($0.date) } ?? "never",
                 DateText.relative(s.schedule.due, today: team.today),

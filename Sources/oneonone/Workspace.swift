@@ -31,7 +31,7 @@ struct Workspace {
     /// Loads the config (exit 1 with every problem when it is wrong) and
     /// opens the stores.
     init(_ options: StoreOptions) throws {
-        let environment = Environment.current()
+        let environment = Environment.values(Paths.variables + ["ONEONONE_NOW"])
         let paths = Paths(environment: environment)
         switch ConfigLoader().locateAndLoad(explicit: options.config, paths: paths) {
         case .success(let found): (configPath, config) = found

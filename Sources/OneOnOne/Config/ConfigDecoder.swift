@@ -12,7 +12,8 @@ package struct ConfigDecoder {
 
     /// Reads values and collects every problem found.
     var reader: ValueReader
-    let systemZone: TimeZoneRules
+    /// The zone used when the config names none; asked only then.
+    let systemZone: () -> TimeZoneRules
     let resolveZone: ZoneResolver
 
     static let topLevelKeys = ["timezone", "working_hours", "defaults", "team", "topics", "hook", "questions", "notify"]
@@ -34,7 +35,7 @@ package struct ConfigDecoder {
     ///   - resolveZone: loads a zone by name.
     /// - Returns: the config, or every problem found.
     package static func decode(
-        _ table: TOMLTable, file: String, source: String, systemZone: TimeZoneRules,
+        _ table: TOMLTable, file: String, source: String, systemZone: @escaping () -> TimeZoneRules,
         resolveZone: @escaping ZoneResolver
     ) -> Result<Config, Diagnostics> {
         var decoder = ConfigDecoder(
@@ -49,8 +50,8 @@ package struct ConfigDecoder {
 
     mutating func decodeRoot(_ root: TOMLTable) -> Config {
         checkKeys(root, allowed: Self.topLevelKeys, context: "the top level")
-        var zone = systemZone
-        if let entry = root.entry("timezone"), let z = timeZone(entry) { zone = z }
+        var zone: TimeZoneRules
+        if let entry = root.entry("timezone"), let z = timeZone(entry) { zone = z } else { zone = systemZone() }
         var hours = Config.defaultWorkingHours
         if let entry = root.entry("working_hours"), let h = workingHours(entry) { hours = h }
 
@@ -127,7 +128,8 @@ package struct ConfigDecoder {
         for entry in team.entries {
             let context = "[team.\(TOMLWriter.key(entry.key))]"
             guard let table = self.table(entry, context: context) else { continue }
-            if entry.key.isEmpty || entry.key.unicodeScalars.contains(where: { $0 == " " || $0 == "/" || $0 == "," }) {
+            if entry.key.isEmpty || entry.key.unicodeScalars.contains(where: { $0 == " " || $0 == "/" || $0 == "," })
+                || entry.key.controlProblem(lineBreaks: false) != nil {
                 error(at: entry.keyPosition,
                       "member key '\(entry.key)' is typed on the command line: use letters, digits, '-' or '_' (e.g. [team.alice])")
             }
@@ -142,6 +144,8 @@ package struct ConfigDecoder {
             if let nameEntry = table.entry("name"), let n = string(nameEntry, context: context) {
                 if n.allSatisfy({ $0 == " " }) {
                     error(at: nameEntry.valuePosition, "the name of member '\(entry.key)' is empty")
+                } else if let problem = n.controlProblem(lineBreaks: false) {
+                    error(at: nameEntry.valuePosition, "the name of member '\(entry.key)' cannot be shown: \(problem)")
                 } else {
                     name = n
                 }

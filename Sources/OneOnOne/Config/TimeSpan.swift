@@ -42,6 +42,12 @@ package struct TimeSpan: Hashable, Sendable, Comparable, CustomStringConvertible
         return text.isEmpty ? "0d" : text
     }
 
+    /// The units a span is written in, largest first (`rank`), with what each
+    /// adds.
+    static let units: [Unicode.Scalar: (rank: Int, days: Int, seconds: Int)] = [
+        "w": (0, 7, 0), "d": (1, 1, 0), "h": (2, 0, 3600), "m": (3, 0, 60), "s": (4, 0, 1),
+    ]
+
     /// Reads a span: one or more `<number><unit>` parts, units `w`, `d`, `h`,
     /// `m`, `s`, optionally separated by spaces, each unit at most once and
     /// largest first.
@@ -49,14 +55,12 @@ package struct TimeSpan: Hashable, Sendable, Comparable, CustomStringConvertible
     /// - Returns: the span, or a message saying what is wrong and the
     ///   0-based offset (in Unicode scalars) where it went wrong.
     package static func parse(_ text: String) -> Result<TimeSpan, TextError> {
+        let units = Self.units
         let scalars = Array(text.unicodeScalars)
         var i = 0
         var span = TimeSpan()
         var lastRank = -1
         var sawPart = false
-        let units: [Unicode.Scalar: (rank: Int, days: Int, seconds: Int)] = [
-            "w": (0, 7, 0), "d": (1, 1, 0), "h": (2, 0, 3600), "m": (3, 0, 60), "s": (4, 0, 1),
-        ]
         while i < scalars.count {
             if scalars[i] == " " { i += 1; continue }
             let start = i

@@ -47,13 +47,15 @@ struct ReminderText: Sendable {
     }
 
     /// The reminder with everything but its words: key and urgency by
-    /// their rules.
+    /// their rules. Names and texts from the config and the history are
+    /// shown visibly (`String.visible`): a title or body never carries a
+    /// control character to a terminal, the journal or a notification.
     func reminder(_ kind: ReminderKind, subject: String, since: LocalDate, occurrence: Int, actionID: String? = nil,
                   due: LocalDate?, scheduled: Instant, lateBy: Int64?, title: String, body: [String]) -> Reminder {
         Reminder(key: Reminder.key(kind, subject: subject, since: since, occurrence: occurrence), kind: kind,
                  urgency: Reminder.urgency(kind, occurrence: occurrence), member: member.key, memberName: member.name,
                  actionID: actionID, due: due, scheduled: scheduled, lateBy: lateBy, occurrence: occurrence,
-                 title: title, body: (body + lateLine(lateBy)).joined(separator: "\n"))
+                 title: title.visible, body: (body + lateLine(lateBy)).map(\.visible).joined(separator: "\n"))
     }
 
     /// due-soon (step 0), due (1) or overdue #n (step n + 1).

@@ -33,19 +33,22 @@ package struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The diagnostic with its source line and a caret under the column.
     package var description: String {
-        var text = file
+        var text = file.visible
         if line > 0 { text += ":\(line)" + (column > 0 ? ":\(column)" : "") }
-        text += ": \(severity.rawValue): \(message)\n"
+        text += ": \(severity.rawValue): \(message.visible)\n"
         if line > 0, let source = sourceLine {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
-            text += " \(number) | \(source)\n"
+            // The line as it may be shown (a tab stays a tab, so that the
+            // caret lines up in a terminal), and the caret's padding.
+            var shown = "", pad = ""
+            for (i, scalar) in source.unicodeScalars.enumerated() {
+                let written = scalar == "\t" ? "\t" : String(scalar).visible
+                shown += written
+                if i < column - 1 { pad += scalar == "\t" ? "\t" : String(repeating: " ", count: written.unicodeScalars.count) }
+            }
+            text += " \(number) | \(shown)\n"
             if column > 0 {
-                // Tabs stay tabs so that the caret lines up in a terminal.
-                var pad = ""
-                for (i, scalar) in source.unicodeScalars.enumerated() where i < column - 1 {
-                    pad.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-                }
                 if source.unicodeScalars.count < column - 1 {
                     pad += String(repeating: " ", count: column - 1 - source.unicodeScalars.count)
                 }

@@ -71,7 +71,7 @@ package struct ConfigLoader: Sendable {
         var resolved: [String: Result<TimeZoneRules, TimeZoneError>] = [:]
         let result = ConfigDecoder.decode(
             table, file: file, source: String(decoding: bytes, as: UTF8.self),
-            systemZone: zones.systemZone(),
+            systemZone: { zones.systemZone() },
             resolveZone: { name in
                 if let known = resolved[name] { return known }
                 let zone: Result<TimeZoneRules, TimeZoneError>

@@ -1,3 +1,5 @@
+import Posix
+
 /// Where oneonone keeps its files, following the XDG base directories.
 ///
 /// | what | default |
@@ -11,6 +13,13 @@ package struct Paths: Sendable {
     package init(environment: [String: String]) {
         self.environment = environment
     }
+
+    /// The variables paths are found by.
+    package static let variables = ["HOME", "ONEONONE_CONFIG", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME",
+                                    "XDG_STATE_HOME"]
+
+    /// The paths of this process's environment.
+    package static var current: Paths { Paths(environment: Environment.values(variables)) }
 
     var home: String { nonEmpty("HOME") ?? "/" }
 

@@ -76,6 +76,7 @@ package struct HistoryStore: Sendable {
     @discardableResult
     package func recordMeeting(_ meeting: Meeting) throws(StoreError) -> History {
         try Self.check(member: meeting.member)
+        try Self.check(text: meeting.note, "a note")
         if let mood = meeting.mood, !Meeting.moods.contains(mood) {
             throw StoreError(.badRecord("a mood is 1 (low) to 5 (high), not \(mood)"))
         }
@@ -96,6 +97,7 @@ package struct HistoryStore: Sendable {
     package func addAction(member: String, text: String, owner: Owner, due: LocalDate?,
                           created: LocalDate) throws(StoreError) -> ActionItem {
         try Self.check(member: member)
+        try Self.check(text: text, "an action item's text")
         return try log.append(HistoryDecoder().decode) { history in
             let item = ActionItem(id: Self.nextID(after: history.actions), member: member, text: text, owner: owner,
                                   due: due, created: created)
@@ -108,6 +110,7 @@ package struct HistoryStore: Sendable {
     /// - Throws: `StoreError` `.unknownAction`, with the closest id, when no
     ///   item has that id.
     package func touch(actionID: String, kind: Touch.Kind, on date: LocalDate, note: String?) throws(StoreError) {
+        try Self.check(text: note, "a note")
         let path = self.path
         try log.append(HistoryDecoder().decode) { (history: History) throws(StoreError) in
             guard history.action(actionID) != nil else {
@@ -128,6 +131,13 @@ package struct HistoryStore: Sendable {
 
     static func check(member: String) throws(StoreError) {
         if member.isEmpty { throw StoreError(.badRecord("the member key is empty")) }
+    }
+
+    /// Text the history could not read back is not written.
+    static func check(text: String?, _ what: String) throws(StoreError) {
+        if let problem = text?.controlProblem(lineBreaks: true) {
+            throw StoreError(.badRecord("\(what) cannot be shown: \(problem) (only tabs and line breaks are kept)"))
+        }
     }
 
     static func record(_ meeting: Meeting) -> [UInt8] {

@@ -47,8 +47,16 @@ extension ValueReader {
         case .name:
             guard let s = string(entry, in: record) else { return false }
             guard !s.isEmpty else { report(at: entry.valuePosition, "'\(entry.key)' in \(record) is empty"); return false }
+            if let problem = s.controlProblem(lineBreaks: false) {
+                report(at: entry.valuePosition, "'\(entry.key)' in \(record) cannot be shown: \(problem)")
+                return false
+            }
         case .text:
-            return string(entry, in: record) != nil
+            guard let s = string(entry, in: record) else { return false }
+            if let problem = s.controlProblem(lineBreaks: true) {
+                report(at: entry.valuePosition, "'\(entry.key)' in \(record) cannot be shown: \(problem) (only tabs and line breaks are kept)")
+                return false
+            }
         case .date:
             return date(entry, in: record) != nil
         case .instant:

@@ -26,7 +26,7 @@ package struct TimeZoneDatabase: Sendable {
     ///     default the process's (tests pass their own rather than change it).
     ///   - localtime: the system zone link, `/etc/localtime`; a file
     ///     `timezone` beside it, as Debian keeps, may name a copied zone.
-    package init(directory: String? = nil, environment: [String: String] = Environment.current(),
+    package init(directory: String? = nil, environment: [String: String] = Environment.values(["TZDIR", "TZ"]),
                 localtime: String = "/etc/localtime") {
         let fromEnvironment = environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 }
         self.directory = directory ?? fromEnvironment ?? "/usr/share/zoneinfo"
