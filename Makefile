@@ -13,7 +13,7 @@ FUZZ_SECONDS ?= 60
 # Debian packages the build, the demo and the benchmarks need; the tests
 # add a journal and a session bus (below).
 APT_PACKAGES := tzdata python3 pkg-config libsystemd-dev time libnotify-bin
-TEST_PACKAGES := systemd dbus python3-dbus python3-gi
+TEST_PACKAGES := systemd dbus python3-dbus python3-gi python3-icalendar
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN           = $(shell $(SWIFT) build --show-bin-path)
 

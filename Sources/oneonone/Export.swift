@@ -46,7 +46,7 @@ struct Export: ParsableCommand {
             }
             lines += [
                 "BEGIN:VEVENT",
-                "UID:oneonone-\(member.key)-\(s.schedule.due)@oneonone",
+                "UID:oneonone-\(Export.uidSafe(member.key))-\(s.schedule.due)@oneonone",
                 "DTSTAMP:\(stamp)",
                 "DTSTART:\(Export.utc(start))",
                 "DTEND:\(Export.utc(end))",
@@ -68,18 +68,53 @@ struct Export: ParsableCommand {
     }
 
     /// TEXT escaping of RFC 5545 §3.3.11.
+    ///
+    /// It works on Unicode scalars: Swift's Character "\r\n" is one
+    /// grapheme and would slip past a "\n" case, ending the content line
+    /// inside a member's name.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            default: out.append(c)
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
+            case "\\": out += "\\\\".unicodeScalars
+            case ";": out += "\\;".unicodeScalars
+            case ",": out += "\\,".unicodeScalars
+            // CR, LF and CRLF are each one line break; TEXT can only say LF.
+            case "\n" where afterCR: break
+            case "\r", "\n": out += "\\n".unicodeScalars
+            case "\t": out.append(scalar)
+            // TEXT forbids the other controls (C0 and DEL) and has no escape
+            // for them: they are dropped, as they would show as nothing or
+            // as terminal escapes anyway.
+            case "\u{00}"..."\u{1F}", "\u{7F}": break
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
+    }
+
+    /// `key` made fit for a UID: every byte of its UTF-8 outside
+    /// [A-Za-z0-9-_.] is percent-encoded.
+    ///
+    /// Not TEXT escaping: calendars compare UIDs as opaque strings and not
+    /// all of them unescape one, so it holds only characters that need no
+    /// escape — no line break, control character, `;`, `,` or `\\`. `%`
+    /// itself is encoded, so distinct keys keep distinct UIDs.
+    static func uidSafe(_ key: String) -> String {
+        let hex = Array("0123456789ABCDEF".unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for byte in key.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                out.append(Unicode.Scalar(byte))
+            default:
+                out += ["%", hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        return String(out)
     }
 
     /// Folds a content line at 75 octets without splitting a UTF-8 sequence.

@@ -1,11 +1,14 @@
 package import OneOnOne
-package import Posix
 import TOML
 
 /// Reads, parses and validates the config file.
 package struct ConfigLoader: Sendable {
     /// The tz database used for every zone the config names.
     package var zones: TimeZoneDatabase
+
+    /// The largest config read: a team's config is a few kilobytes, and
+    /// the daemon reads it again on every edit.
+    package static let sizeLimit = FileSystem.ReadLimit(bytes: 1 << 20, of: "config")
 
     package init(zones: TimeZoneDatabase = TimeZoneDatabase()) {
         self.zones = zones
@@ -15,8 +18,9 @@ package struct ConfigLoader: Sendable {
     package enum Failure: Error, Sendable, CustomStringConvertible {
         /// No config file at any of the places looked at.
         case missing(searched: [String])
-        /// The file exists but could not be read.
-        case unreadable(SystemError)
+        /// The file exists but could not be read, or was refused: not a
+        /// regular file, or larger than `ConfigLoader.sizeLimit`.
+        case unreadable(FileSystem.ReadError)
         /// The file is not valid TOML, or not a valid config.
         case invalid(Diagnostics)
 
@@ -52,7 +56,7 @@ package struct ConfigLoader: Sendable {
     /// Loads and validates the config at `path`.
     package func load(path: String) -> Result<Config, Failure> {
         let bytes: [UInt8]
-        do { bytes = try FileSystem.read(path) } catch {
+        do { bytes = try FileSystem.read(path, limit: Self.sizeLimit) } catch {
             return .failure(error.isMissing ? .missing(searched: [path]) : .unreadable(error))
         }
         return decode(bytes, file: path)

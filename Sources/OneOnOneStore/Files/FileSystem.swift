@@ -10,13 +10,113 @@ package enum FileSystem {
         let fd = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw SystemError.current("open", path: path) }
         defer { close(fd) }
+        return try readAll(fd, path: path, atMost: Int.max)
+    }
+
+    /// At most how much of a file a reader takes, and what of, for the
+    /// message: "256 MiB of history".
+    package struct ReadLimit: Sendable, Equatable {
+        package var bytes: Int
+        /// What the file holds, as the message names it: "history".
+        package var what: String
+
+        package init(bytes: Int, of what: String) {
+            self.bytes = bytes
+            self.what = what
+        }
+    }
+
+    /// Why `read(_:limit:)` returned no bytes.
+    package enum ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// `open`, `fstat` or `read` failed.
+        case system(SystemError)
+        /// The path names a device, a FIFO, a socket or a directory: one
+        /// that may never end (/dev/zero) or never start (a FIFO).
+        case notRegular(path: String, kind: String)
+        /// The file holds more than the limit; `size` is nil when it grew
+        /// past it while being read.
+        case tooLarge(path: String, size: Int?, limit: ReadLimit)
+
+        /// True when the file simply does not exist.
+        package var isMissing: Bool {
+            if case .system(let error) = self { return error.isMissing }
+            return false
+        }
+
+        /// "cannot read /dev/zero: not a regular file (a character device)".
+        package var description: String {
+            switch self {
+            case .system(let error):
+                return error.description
+            case .notRegular(let path, let kind):
+                return "cannot read \(path): not a regular file (\(kind))"
+            case .tooLarge(let path, let size, let limit):
+                let most = "oneonone reads at most \(mebibytes(limit.bytes)) of \(limit.what)"
+                guard let size else { return "cannot read \(path): it grew past \(mebibytes(limit.bytes)) while being read; \(most)" }
+                return "cannot read \(path): it is \(mebibytes(size)); \(most)"
+            }
+        }
+
+        /// "2 MiB", "1.1 MiB": rounded up, so a file just over the limit
+        /// does not read as the limit itself.
+        private func mebibytes(_ bytes: Int) -> String {
+            let tenths = Int((Double(bytes) / Double(1 << 20) * 10).rounded(.up))
+            return tenths % 10 == 0 ? "\(tenths / 10) MiB" : "\(tenths / 10).\(tenths % 10) MiB"
+        }
+    }
+
+    /// Reads a whole regular file of at most `limit` bytes.
+    ///
+    /// Anything else is refused before a byte is read: /dev/zero would be
+    /// read until memory runs out, and opening a FIFO waits for a writer
+    /// (O_NONBLOCK makes the open return, and does nothing to a regular
+    /// file's reads). A file that grows past `limit` while being read is
+    /// refused too.
+    ///
+    /// - Parameters:
+    ///   - path: the file; a symbolic link is followed.
+    ///   - limit: the most bytes to take, and what of.
+    /// - Returns: the file's bytes.
+    ///
+    /// The corresponding C functions are `open`, `fstat` and `read`.
+    package static func read(_ path: String, limit: ReadLimit) throws(ReadError) -> [UInt8] {
+        let fd = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        guard fd >= 0 else { throw .system(.current("open", path: path)) }
+        defer { close(fd) }
+        // The descriptor's, not the path's: what is read is what was checked.
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .system(.current("stat", path: path)) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .notRegular(path: path, kind: kind(st.st_mode)) }
+        guard st.st_size <= limit.bytes else { throw .tooLarge(path: path, size: Int(st.st_size), limit: limit) }
+        let bytes: [UInt8]
+        do throws(SystemError) { bytes = try readAll(fd, path: path, atMost: limit.bytes) } catch { throw .system(error) }
+        guard bytes.count <= limit.bytes else { throw .tooLarge(path: path, size: nil, limit: limit) }
+        return bytes
+    }
+
+    /// Reads `fd` to its end, or until it has given more than `atMost`
+    /// bytes (then the bytes returned are more than `atMost`).
+    private static func readAll(_ fd: Int32, path: String, atMost: Int) throws(SystemError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
+        while bytes.count <= atMost {
             let n = retryingOnInterrupt { Glibc.read(fd, &chunk, chunk.count) }
             if n < 0 { throw SystemError.current("read", path: path) }
-            if n == 0 { return bytes }
+            if n == 0 { break }
             bytes += chunk[..<n]
+        }
+        return bytes
+    }
+
+    /// "a character device", for a file that is not a regular one.
+    private static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a directory"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        default: "of file type \(String(mode & S_IFMT, radix: 8))"
         }
     }
 

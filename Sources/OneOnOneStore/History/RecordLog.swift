@@ -24,6 +24,14 @@ struct RecordLog: Sendable {
 
     var path: String { directory + "/" + name }
 
+    /// The largest file read. The history is the one a person writes to and
+    /// grows for years (ten years of a 50-member team is a few MB); the
+    /// state files are the daemon's own and stay small.
+    var limit: FileSystem.ReadLimit {
+        name == "history.toml" ? FileSystem.ReadLimit(bytes: 256 << 20, of: "history")
+            : FileSystem.ReadLimit(bytes: 64 << 20, of: "a state file")
+    }
+
     /// Turns the parsed file into a value, reporting problems to the reader.
     typealias Decode<Output> = (TOMLTable, inout ValueReader) -> Output
 
@@ -87,9 +95,10 @@ struct RecordLog: Sendable {
     // MARK: - Reading
 
     private func contents() throws(StoreError) -> [UInt8] {
-        do throws(SystemError) { return try FileSystem.read(path) } catch {
-            if error.isMissing { return [] }
-            throw StoreError(.system(error))
+        do throws(FileSystem.ReadError) { return try FileSystem.read(path, limit: limit) } catch {
+            guard case .system(let system) = error else { throw StoreError(.refused(error)) }
+            if system.isMissing { return [] }
+            throw StoreError(.system(system))
         }
     }
 

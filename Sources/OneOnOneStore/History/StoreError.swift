@@ -17,6 +17,9 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
         case writeRefused(path: String, Diagnostics)
         /// The operating system refused: the path, the call and errno.
         case system(SystemError)
+        /// The file was not read: it is not a regular file, or larger than
+        /// oneonone reads.
+        case refused(FileSystem.ReadError)
         /// A touch named an action item that does not exist.
         case unknownAction(id: String, path: String, suggestion: String?)
         /// A record that would not read back, so it is not written
@@ -46,6 +49,8 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
         case .writeRefused(let path, let diagnostics):
             return diagnostics.description + "error: nothing was written; fix \(path) first (`oneonone check` lists every problem)\n"
         case .system(let error):
+            return "error: \(error)\n"
+        case .refused(let error):
             return "error: \(error)\n"
         case .unknownAction(let id, let path, let suggestion):
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
