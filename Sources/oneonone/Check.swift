@@ -51,7 +51,10 @@ struct Check: ParsableCommand {
             let history = reading.history
             let warnings = reading.warnings + stateWarnings
             for warning in warnings { Output.error(warning.description) }
-            let noted = warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s") above)"
+            let exposed = StateStore.exposureWarnings(dataDirectory: store.directory, stateDirectory: state.directory)
+            for warning in exposed { Output.error(warning.visible + "\n") }
+            let count = warnings.count + exposed.count
+            let noted = count == 0 ? "" : " (\(count) warning\(count == 1 ? "" : "s") above)"
             if json {
                 print(loaded.json.rendered())
             } else {

@@ -39,6 +39,9 @@ struct Workspace {
         }
         state = StateStore(directory: paths.stateDirectory(explicit: options.stateDir))
         history = HistoryStore(directory: paths.dataDirectory(explicit: options.dataDir))
+        for warning in StateStore.exposureWarnings(dataDirectory: history.directory, stateDirectory: state.directory) {
+            Output.error(warning.visible + "\n")
+        }
         now = try Workspace.clock(environment)
         calendar = ZonedCalendar(zone: config.timeZone)
     }

@@ -80,7 +80,9 @@ extension FileSystem {
     /// The corresponding C functions are `open`, `ftruncate`, `write` and `fsync`.
     package static func appendRecord(path: String, bytes: [UInt8], truncatingTo length: Int? = nil) throws(SystemError) {
         let existed = exists(path)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        // Never through a link: the reader refuses one already, and a link
+        // planted in between must not receive the record.
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         guard fd >= 0 else { throw SystemError.current("open", path: path) }
         defer { close(fd) }
         if let length {

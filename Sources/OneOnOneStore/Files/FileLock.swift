@@ -60,8 +60,14 @@ package enum FileLock {
         let path = directory + "/.lock"
         // Read-only is enough for flock, and closing it then wakes no
         // IN_CLOSE_WRITE watcher of the directory.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | (create ? O_CREAT : 0), 0o600)
+        // Not through a link (a dangling one would create its target), and
+        // not waiting on a FIFO: the lock file is a regular file of ours.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | (create ? O_CREAT : 0), 0o600)
         guard fd >= 0 else { throw SystemError.current("open", path: path) }
+        if let kind = FileSystem.irregularKind(fd) {
+            close(fd)
+            throw SystemError("lock with \(kind) at", path: path, errno: EINVAL)
+        }
         // A signal (the daemon's SIGHUP) interrupts the wait; keep waiting.
         guard retryingOnInterrupt({ flock(fd, operation) }) == 0 else {
             let error = SystemError.current("lock", path: path)

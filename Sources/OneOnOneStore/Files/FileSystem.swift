@@ -36,6 +36,9 @@ package enum FileSystem {
         /// The file holds more than the limit; `size` is nil when it grew
         /// past it while being read.
         case tooLarge(path: String, size: Int?, limit: ReadLimit)
+        /// The path is a symbolic link, and the file is one oneonone writes:
+        /// a planted link would send its records elsewhere.
+        case link(path: String)
 
         /// True when the file simply does not exist.
         package var isMissing: Bool {
@@ -50,6 +53,9 @@ package enum FileSystem {
                 return error.description
             case .notRegular(let path, let kind):
                 return "cannot read \(path): not a regular file (\(kind))"
+            case .link(let path):
+                return "cannot read \(path): it is a symbolic link, and oneonone follows none to the files it writes; "
+                    + "to keep them elsewhere (a synced folder), link their directory instead"
             case .tooLarge(let path, let size, let limit):
                 let most = "oneonone reads at most \(mebibytes(limit.bytes)) of \(limit.what)"
                 guard let size else { return "cannot read \(path): it grew past \(mebibytes(limit.bytes)) while being read; \(most)" }
@@ -74,14 +80,19 @@ package enum FileSystem {
     /// refused too.
     ///
     /// - Parameters:
-    ///   - path: the file; a symbolic link is followed.
+    ///   - path: the file.
     ///   - limit: the most bytes to take, and what of.
+    ///   - followLinks: whether `path` may be a symbolic link (the config,
+    ///     which is only read, may; the files oneonone writes may not).
     /// - Returns: the file's bytes.
     ///
     /// The corresponding C functions are `open`, `fstat` and `read`.
-    package static func read(_ path: String, limit: ReadLimit) throws(ReadError) -> [UInt8] {
-        let fd = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
-        guard fd >= 0 else { throw .system(.current("open", path: path)) }
+    package static func read(_ path: String, limit: ReadLimit, followLinks: Bool = true) throws(ReadError) -> [UInt8] {
+        let fd = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW)) }
+        guard fd >= 0 else {
+            if !followLinks && errno == ELOOP { throw .link(path: path) }
+            throw .system(.current("open", path: path))
+        }
         defer { close(fd) }
         // The descriptor's, not the path's: what is read is what was checked.
         var st = stat()
@@ -106,6 +117,26 @@ package enum FileSystem {
             bytes += chunk[..<n]
         }
         return bytes
+    }
+
+    /// Whether `fd` is a regular file; its kind ("a FIFO") when not.
+    package static func irregularKind(_ fd: Int32) -> String? {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        return (st.st_mode & S_IFMT) == S_IFREG ? nil : kind(st.st_mode)
+    }
+
+    /// Why a directory of the user's files is open to others: writable by
+    /// others or by its group, or owned by someone else; nil when it is
+    /// only the user's (or cannot be looked at).
+    package static func exposure(ofDirectory path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        if st.st_uid != getuid() { return "it belongs to another user (uid \(st.st_uid))" }
+        if st.st_mode & (S_IWOTH | S_IWGRP) != 0 {
+            return "it is writable by others (mode \(String(st.st_mode & 0o7777, radix: 8)))"
+        }
+        return nil
     }
 
     /// "a character device", for a file that is not a regular one.

@@ -95,7 +95,7 @@ struct RecordLog: Sendable {
     // MARK: - Reading
 
     private func contents() throws(StoreError) -> [UInt8] {
-        do throws(FileSystem.ReadError) { return try FileSystem.read(path, limit: limit) } catch {
+        do throws(FileSystem.ReadError) { return try FileSystem.read(path, limit: limit, followLinks: false) } catch {
             guard case .system(let system) = error else { throw StoreError(.refused(error)) }
             if system.isMissing { return [] }
             throw StoreError(.system(system))

@@ -22,6 +22,15 @@ package struct StateStore: Sendable {
         self.directory = directory
     }
 
+    /// Warnings about where the user's files are: a data or state
+    /// directory that others can write to (they could change the history,
+    /// plant links) or that belongs to someone else.
+    package static func exposureWarnings(dataDirectory: String, stateDirectory: String) -> [String] {
+        [dataDirectory, stateDirectory].compactMap { dir in
+            FileSystem.exposure(ofDirectory: dir).map { "warning: \(dir): \($0); only you should be able to change it (chmod 700 \(dir))" }
+        }
+    }
+
     /// Files earlier versions kept here and nothing reads any more: a
     /// binary copy of the history, and what an interrupted write of it
     /// left behind.
