@@ -84,3 +84,16 @@ struct DurableTests {
         #expect(!FileSystem.exists(dir.path + "/none"))
     }
 }
+
+@Suite("durable writes: what an interrupted write leaves")
+struct InterruptedWriteTests {
+    @Test("the temporary files an interrupted replace left are removed by the next replace of that file, and only those")
+    func staleTemporariesRemoved() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(".members.toml.tmp-Ab12Cd", "half written")
+        try dir.write(".fired.toml.tmp-Zz99Yy", "another file's")
+        try FileSystem.atomicWrite(path: dir.path + "/members.toml", bytes: Array("[seen]\n".utf8))
+        #expect(try listDirectory(dir.path) == [".fired.toml.tmp-Zz99Yy", "members.toml"])
+    }
+}

@@ -32,7 +32,8 @@ extension FileSystem {
     ///
     /// Writes a temporary file in the same directory, syncs it, renames it
     /// over `path` and syncs the directory so that the rename itself is
-    /// durable.
+    /// durable. Temporary files an interrupted earlier write of `path` left
+    /// are removed first; the caller holds the directory's lock.
     ///
     /// - Parameters:
     ///   - path: the file to replace or create.
@@ -42,6 +43,9 @@ extension FileSystem {
     /// The corresponding C functions are `mkstemp`, `write`, `fsync` and `rename`.
     package static func atomicWrite(path: String, bytes: [UInt8], mode: UInt32 = 0o600) throws(SystemError) {
         let (directory, name) = split(path)
+        // What an earlier write of this file left when it was interrupted:
+        // callers hold the directory's lock, so no other write is under way.
+        for stale in names(in: directory) where stale.hasPrefix(".\(name).tmp-") { remove(directory + "/" + stale) }
         var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw SystemError.current("create a temporary file for", path: path) }
