@@ -257,3 +257,35 @@ struct PlannerTests {
         #expect(!plan("2026-11-20 10:00", history: fine).fire.contains { $0.kind == .moodDrop })
     }
 }
+
+@Suite("planner: late reminders and working hours")
+struct LateWorkingHoursTests {
+    let config = Fixture.config([Fixture.member()])
+    let history = History(meetings: Fixture.met("2026-11-10", "2026-11-17"))
+
+    @Test("a reminder missed while the daemon was down waits for the next start of working hours, evening or weekend")
+    func missedWaitsForWorkingHours() throws {
+        // Due Tue 11-24; the daemon comes back Fri 22:00 and Sat 10:00: nothing fires.
+        for at in ["2026-11-27 22:00", "2026-11-28 10:00"] {
+            let p = Planner.plan(config: config, history: history, ledger: Ledger(), now: Fixture.at(at))
+            #expect(p.fire.isEmpty, "\(at): \(p.fire.map(\.title))")
+            #expect(p.nextWake == Fixture.at("2026-11-30 09:00"), "\(at)")
+        }
+        let monday = Planner.plan(config: config, history: history, ledger: Ledger(), now: Fixture.at("2026-11-30 09:00"))
+        let r = try #require(monday.fire.first)
+        #expect(r.kind == .overdue)
+        #expect(r.scheduled == Fixture.at("2026-11-30 09:00"))
+    }
+
+    @Test("plan --days lists a missed reminder at the next start of working hours, not now")
+    func upcomingWaits() throws {
+        let friday = Fixture.at("2026-11-27 22:00")
+        let got = Planner.upcoming(config: config, history: history, ledger: Ledger(), from: friday,
+                                   until: friday.adding(seconds: 4 * 86_400))
+        let first = try #require(got.first)
+        #expect(first.kind == .overdue)
+        // Shown Monday at 09:00: the first wake, Monday's start of working hours.
+        #expect(got.filter { $0.kind == .overdue }.count >= 1)
+        #expect(!got.contains { $0.scheduled > friday && $0.scheduled < Fixture.at("2026-11-30 09:00") })
+    }
+}

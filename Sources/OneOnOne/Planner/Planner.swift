@@ -25,6 +25,11 @@ package enum Planner {
             if let reminder = step.fire { fire.append(reminder) }
             if let t = step.next { next = min(next ?? t, t) }
         }
+        // What came due while nobody was there to be told (the machine was
+        // off, the daemon down) waits, like everything else, for the
+        // manager's working hours: nothing fires at 22:00 or on a Saturday.
+        let opens = context.calendar.nextWorkingInstant(atOrAfter: now, hours: config.workingHours)
+        if opens > now && !fire.isEmpty { return Plan(fire: [], nextWake: min(next ?? opens, opens)) }
         return Plan(fire: inFiringOrder(fire), nextWake: next)
     }
 
