@@ -45,7 +45,7 @@ struct ActionCommand: ParsableCommand {
                                                        created: workspace.today)
             } catch { throw Failure(error.description) }
             print("Added [\(item.id)] for \(who.name.visible): \(item.text.visible)"
-                + (dueDate.map { ", due \(DateText.withWeekday($0))" } ?? "") + (owner == .them ? " (theirs)" : ""))
+                + (dueDate.map { ", due \(DateText.withWeekday($0, today: workspace.today))" } ?? "") + (owner == .them ? " (theirs)" : ""))
         }
     }
 
@@ -68,11 +68,11 @@ struct ActionCommand: ParsableCommand {
                 let dates = Schedule(member: member, meetings: history.meetings(with: member.key),
                                      firstSeen: history.firstSeen[member.key], today: today).meetings.map(\.date)
                 for item in history.actions(of: member.key) where all || item.status == .open {
-                    let staleness = item.staleness(settings: member.settings, away: member.away, meetingDates: dates)
+                    let staleness = item.staleness(settings: member.settings, away: member.away, meetingDates: dates, today: today)
                     let isStale = staleness.map { $0.since <= today } ?? false
                     if stale && !isStale { continue }
                     let state = item.status != .open ? item.status.rawValue : isStale ? "stale" : "open"
-                    rows.append([item.id.visible, member.key.visible, item.owner.rawValue, item.due.map(DateText.short) ?? "-",
+                    rows.append([item.id.visible, member.key.visible, item.owner.rawValue, item.due.map { DateText.short($0, today: today) } ?? "-",
                                  "\(item.created.days(to: today))d", state, item.text.visible])
                     items.append(.object([
                         ("id", .string(item.id)), ("member", .string(member.key)), ("text", .string(item.text)),

@@ -24,7 +24,7 @@ struct Agenda: ParsableCommand {
         out.append(term.bold("1:1 with \(who.name.visible)") + " — \(s.schedule.cadence), "
             + "due \(DateText.relative(s.schedule.due, today: today)) (\(s.state.label))")
         if let last = s.schedule.last {
-            out.append("Last held \(DateText.withWeekday(last.date)), \(DateText.days(last.date.days(to: today))) ago.")
+            out.append("Last held \(DateText.withWeekday(last.date, today: today)), \(DateText.days(last.date.days(to: today))) ago.")
         } else {
             out.append("No 1:1 recorded yet.")
         }
@@ -47,7 +47,7 @@ struct Agenda: ParsableCommand {
         for item in s.openItems {
             let age = item.created.days(to: today)
             var details = ["\(item.owner == .me ? "you" : "them")", "\(DateText.days(age)) old"]
-            if let due = item.due { details.append("due \(DateText.short(due))") }
+            if let due = item.due { details.append("due \(DateText.short(due, today: today))") }
             let line = "  [\(item.id.visible)] \(item.text.visible) (\(details.joined(separator: ", ")))"
             if staleIDs.contains(item.id), let st = s.staleItems.first(where: { $0.item.id == item.id }) {
                 out.append(term.red(line + " STALE: \(st.staleness.reasons.map(\.text).joined(separator: "; "))"))
@@ -60,7 +60,7 @@ struct Agenda: ParsableCommand {
         out.append(term.bold("Topics due"))
         if s.topicsDue.isEmpty { out.append("  none") }
         for (topic, last) in s.topicsDue {
-            out.append("  \(topic.name.visible) — " + (last.map { "last \(DateText.short($0)), \(DateText.days($0.days(to: today))) ago" }
+            out.append("  \(topic.name.visible) — " + (last.map { "last \(DateText.short($0, today: today)), \(DateText.days($0.days(to: today))) ago" }
                 ?? "not raised yet") + " (every \(topic.interval))")
         }
 
@@ -69,7 +69,7 @@ struct Agenda: ParsableCommand {
         out.append(term.bold("Last notes"))
         if notes.isEmpty { out.append("  none") }
         for m in notes.reversed() {
-            out.append("  \(DateText.short(m.date)): \(m.note!.visible)"
+            out.append("  \(DateText.short(m.date, today: today)): \(m.note!.visible)"
                 + (m.topics.isEmpty ? "" : " [\(m.topics.joined(separator: ", ").visible)]"))
         }
         if let mood = s.mood, mood.dropSince != nil {

@@ -48,8 +48,8 @@ struct Met: ParsableCommand {
         let schedule = Schedule(member: who, meetings: history.meetings(with: who.key),
                                 firstSeen: history.firstSeen[who.key], today: workspace.today)
         let open = history.actions(of: who.key).filter { $0.status == .open }.count
-        print("Recorded 1:1 with \(who.name.visible) on \(DateText.withWeekday(date)). "
-            + "Next due \(DateText.withWeekday(schedule.due)) (\(schedule.cadence))."
+        print("Recorded 1:1 with \(who.name.visible) on \(DateText.withWeekday(date, today: workspace.today)). "
+            + "Next due \(DateText.withWeekday(schedule.due, today: workspace.today)) (\(schedule.cadence))."
             + (open > 0 ? " \(open) open item\(open == 1 ? "" : "s"): oneonone action list \(who.key)" : ""))
     }
 }

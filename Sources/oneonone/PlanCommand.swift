@@ -28,7 +28,7 @@ struct PlanCommand: ParsableCommand {
                                          from: workspace.now, until: until, limit: limit)
         if reminders.count >= limit {
             Output.error("note: showing the first \(reminders.count) reminders, up to "
-                + "\(DateText.withWeekday(workspace.calendar.date(of: reminders.last!.scheduled))); ask for fewer --days\n")
+                + "\(DateText.withWeekday(workspace.calendar.date(of: reminders.last!.scheduled), today: workspace.today)); ask for fewer --days\n")
         }
         if json {
             print(JSON.array(reminders.map(\.json)).rendered())
@@ -44,7 +44,7 @@ struct PlanCommand: ParsableCommand {
             let local = zone.local(max(r.scheduled, workspace.now))
             let when = r.scheduled < workspace.now
                 ? "now (late \(DateText.duration(seconds: workspace.now - r.scheduled)))"
-                : "\(DateText.withWeekday(local.date)) \(WorkingHours.clock(local.time.hour * 60 + local.time.minute))"
+                : "\(DateText.withWeekday(local.date, today: workspace.today)) \(WorkingHours.clock(local.time.hour * 60 + local.time.minute))"
             rows.append([when, r.kind.rawValue, r.member.visible, r.title])
         }
         print(Terminal.table(rows), terminator: "")

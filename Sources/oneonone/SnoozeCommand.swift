@@ -39,7 +39,7 @@ struct Snooze: ParsableCommand {
             throw Failure(error.description)
         }
         let local = workspace.config.timeZone.local(until)
-        print("Snoozed \(label.visible) until \(DateText.withWeekday(local.date)) "
+        print("Snoozed \(label.visible) until \(DateText.withWeekday(local.date, today: workspace.today)) "
             + "\(WorkingHours.clock(local.time.hour * 60 + local.time.minute)).")
     }
 }

@@ -34,7 +34,7 @@ struct Status: ParsableCommand {
             rows.append([
                 s.member.name.visible,
                 s.schedule.learned ? "\(s.schedule.cadence)*" : "\(s.schedule.cadence)",
-                s.schedule.last.map { DateText.short($0.date) } ?? "never",
+                s.schedule.last.map { DateText.short($0.date, today: team.today) } ?? "never",
                 DateText.relative(s.schedule.due, today: team.today),
                 term.state(s.state),
                 share,

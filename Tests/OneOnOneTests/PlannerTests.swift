@@ -84,7 +84,9 @@ struct PlannerTests {
 
     @Test("after a long sleep, missed repeats collapse into one reminder marked late")
     func catchUp() throws {
-        let p = plan("2026-12-03 14:30")
+        // The daemon ran before: it fired the nudge.
+        let ledger = Ledger(fired: ["due-soon/alice/2026-11-24": Fixture.at("2026-11-23 09:00")])
+        let p = plan("2026-12-03 14:30", ledger: ledger)
         #expect(p.fire.count == 1)
         let r = try #require(p.fire.first)
         #expect(r.key == "overdue/alice/2026-11-24#7")
@@ -287,5 +289,69 @@ struct LateWorkingHoursTests {
         // Shown Monday at 09:00: the first wake, Monday's start of working hours.
         #expect(got.filter { $0.kind == .overdue }.count >= 1)
         #expect(!got.contains { $0.scheduled > friday && $0.scheduled < Fixture.at("2026-11-30 09:00") })
+    }
+}
+
+@Suite("planner: titles true when shown")
+struct TitleTests {
+    let config = Fixture.config([Fixture.member()])
+
+    func first(_ history: History, at: String, ledger: Ledger = Ledger(fired: ["x": Fixture.at("2026-01-01 00:00")])) throws -> Reminder {
+        try #require(Planner.plan(config: config, history: history, ledger: ledger, now: Fixture.at(at)).fire.first)
+    }
+
+    @Test("a due reminder moved off a weekend says since when it is due, not \"due today\"")
+    func dueSince() throws {
+        // Weekly, last held Sat 11-21: due Sat 11-28, shown Mon 11-30 09:00.
+        let r = try first(History(meetings: Fixture.met("2026-11-14", "2026-11-21")), at: "2026-11-30 09:00")
+        #expect(r.kind == .due)
+        #expect(r.title == "1:1 with Alice due since Sat Nov 28")
+    }
+
+    @Test("a date in another year carries its year")
+    func year() throws {
+        let r = try first(History(meetings: Fixture.met("2025-12-10", "2025-12-17")), at: "2026-01-05 09:00")
+        #expect(r.body.contains("due Wed Dec 24 2025"), "\(r.body)")
+        #expect(r.body.contains("last held Wed Dec 17 2025"), "\(r.body)")
+    }
+
+    @Test("a member never met is \"never held\", with when they joined, not hundreds of days overdue")
+    func neverHeld() throws {
+        var member = Fixture.member()
+        member.since = Fixture.date("2026-03-02")
+        let config = Fixture.config([member])
+        let r = try #require(Planner.plan(config: config, history: History(), ledger: Ledger(), now: Fixture.at("2026-11-23 09:00")).fire.first)
+        #expect(r.title == "1:1 with Alice: never held, in the team since Mar 2", "\(r.title)")
+        #expect(r.lateBy == nil)
+        #expect(!r.body.contains("Late by"))
+    }
+
+    @Test("the first run catches up quietly: nothing is marked late when nothing ever fired")
+    func firstRunQuiet() throws {
+        let r = try first(History(meetings: Fixture.met("2026-11-10", "2026-11-17")), at: "2026-12-03 14:30", ledger: Ledger())
+        #expect(r.lateBy == nil)
+        #expect(!r.body.contains("Late by"))
+    }
+
+    @Test("an item written down already past due is news, not late, on the day it is written down")
+    func itemAddedPastDue() throws {
+        let item = ActionItem(id: "1", member: "alice", text: "Send it", owner: .me, due: Fixture.date("2026-11-01"),
+                              created: Fixture.date("2026-11-23"))
+        let h = History(meetings: Fixture.met("2026-11-10", "2026-11-17"), actions: [item])
+        let r = try #require(Planner.plan(config: config, history: h, ledger: Ledger(fired: ["x": Fixture.at("2026-01-01 00:00")]),
+                                          now: Fixture.at("2026-11-23 15:00")).fire.first { $0.kind == .staleAction })
+        #expect(r.lateBy == nil)
+        #expect(!r.body.contains("Late by"))
+    }
+
+    @Test("stale reasons give the real figures, every one that holds")
+    func staleReasons() throws {
+        // Past due Nov 20, untouched since Oct 26 (28 days by Nov 23), carried through 3 1:1s.
+        let item = ActionItem(id: "1", member: "alice", text: "Send it", owner: .me, due: Fixture.date("2026-11-20"),
+                              created: Fixture.date("2026-10-26"))
+        let h = History(meetings: Fixture.met("2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"), actions: [item])
+        let r = try #require(Planner.plan(config: config, history: h, ledger: Ledger(), now: Fixture.at("2026-11-23 09:00"))
+            .fire.first { $0.kind == .staleAction })
+        #expect(r.body.contains("Stale: untouched for 28 days; carried through 3 1:1s; past due (Nov 20)."), "\(r.body)")
     }
 }

@@ -4,12 +4,17 @@ package enum DateText {
     static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     static let fullWeekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-    /// "Nov 24".
-    package static func short(_ date: LocalDate) -> String { "\(months[date.month - 1]) \(date.day)" }
+    /// "Nov 24"; "Nov 24 2025" when `today` is given and in another year,
+    /// so that a date far off never passes for this year's.
+    package static func short(_ date: LocalDate, today: LocalDate? = nil) -> String {
+        let day = "\(months[date.month - 1]) \(date.day)"
+        guard let today, today.year != date.year else { return day }
+        return day + " \(date.year)"
+    }
 
-    /// "Tue Nov 24".
-    package static func withWeekday(_ date: LocalDate) -> String {
-        "\(weekdays[date.weekday.rawValue - 1]) \(short(date))"
+    /// "Tue Nov 24"; "Tue Nov 24 2025" when `today` is given and in another year.
+    package static func withWeekday(_ date: LocalDate, today: LocalDate? = nil) -> String {
+        "\(weekdays[date.weekday.rawValue - 1]) \(short(date, today: today))"
     }
 
     /// Relative to `today`: "today", "tomorrow", "yesterday", "Thursday"
@@ -21,14 +26,21 @@ package enum DateText {
         case 1: return "tomorrow"
         case -1: return "yesterday"
         case 2...6: return fullWeekdays[date.weekday.rawValue - 1]
-        default: return withWeekday(date)
+        default: return withWeekday(date, today: today)
         }
     }
 
-    /// A count of days as people say it: "1 day", "4 days", "3 weeks".
+    /// A gap of days as people say it, on one ladder whatever the number:
+    /// days up to 8 weeks ("1 day", "45 days"), then whole weeks up to half
+    /// a year ("9 weeks"), then months ("7 months"), then years.
     package static func days(_ n: Int) -> String {
-        if n >= 14 && n % 7 == 0 { return "\(n / 7) weeks" }
-        return n == 1 ? "1 day" : "\(n) days"
+        func unit(_ count: Int, _ name: String) -> String { count == 1 ? "1 \(name)" : "\(count) \(name)s" }
+        switch n {
+        case ...56: return unit(n, "day")
+        case ...182: return unit(n / 7, "week")
+        case ...730: return unit(Int((Double(n) / 30.44).rounded()), "month")
+        default: return unit(Int((Double(n) / 365.25).rounded()), "year")
+        }
     }
 
     /// A number of seconds as a short duration: "45s", "12m", "3h 20m", "2d 4h".

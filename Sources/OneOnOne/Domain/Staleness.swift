@@ -13,8 +13,8 @@ package struct Staleness: Sendable, Hashable {
         package var text: String {
             switch self {
             case .pastDue(let date): "past due (\(DateText.short(date)))"
-            case .untouched(let days): "untouched for \(days) days"
-            case .carried(let n): "carried through \(n) 1:1s"
+            case .untouched(let days): "untouched for \(DateText.days(days))"
+            case .carried(let n): n == 1 ? "carried through 1 1:1" : "carried through \(n) 1:1s"
             }
         }
     }
@@ -35,7 +35,12 @@ extension ActionItem {
     ///   - settings: the member's settings.
     ///   - away: the member's away periods (they freeze the untouched clock).
     ///   - meetingDates: the member's 1:1 dates up to today, oldest first.
-    package func staleness(settings: MemberSettings, away: [AwayPeriod], meetingDates: [LocalDate]) -> Staleness? {
+    ///   - today: when given, `reasons` are every reason that holds by
+    ///     then, with the real figures ("untouched for 23 days", "carried
+    ///     through 3 1:1s"), as a person reading about the item today
+    ///     needs them; without, the reasons of the day it first went stale.
+    package func staleness(settings: MemberSettings, away: [AwayPeriod], meetingDates: [LocalDate],
+                           today: LocalDate? = nil) -> Staleness? {
         guard status == .open else { return nil }
         var candidates: [(LocalDate, Staleness.Reason)] = []
         if let due { candidates.append((due.adding(days: 1), .pastDue(due))) }
@@ -52,7 +57,17 @@ extension ActionItem {
             candidates.append((carriedOn.adding(days: 1), .carried(times: settings.carryLimit)))
         }
         guard let first = candidates.min(by: { $0.0 < $1.0 }) else { return nil }
-        return Staleness(since: first.0, reasons: candidates.filter { $0.0 == first.0 }.map(\.1))
+        guard let today, first.0 <= today else {
+            return Staleness(since: first.0, reasons: candidates.filter { $0.0 == first.0 }.map(\.1))
+        }
+        let held = candidates.filter { $0.0 <= today }.sorted { $0.0 < $1.0 }.map { start, reason in
+            switch reason {
+            case .pastDue: reason
+            case .untouched: Staleness.Reason.untouched(days: touched.days(to: today))
+            case .carried: Staleness.Reason.carried(times: meetingDates.count - after)
+            }
+        }
+        return Staleness(since: first.0, reasons: held)
     }
 }
 

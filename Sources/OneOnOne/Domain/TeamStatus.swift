@@ -36,7 +36,7 @@ package struct TeamStatus: Sendable {
             let open = context.openItems[member.key] ?? []
             var stale: [(ActionItem, Staleness)] = []
             for item in open {
-                if let s = item.staleness(settings: member.settings, away: member.away, meetingDates: dates),
+                if let s = item.staleness(settings: member.settings, away: member.away, meetingDates: dates, today: context.today),
                    s.since <= context.today {
                     stale.append((item, s))
                 }

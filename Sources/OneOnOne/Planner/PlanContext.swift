@@ -58,7 +58,7 @@ struct PlanContext: Sendable {
         let meetingDates = schedule.meetings.map(\.date)
         for item in text.openItems {
             guard let staleness = item.staleness(settings: member.settings, away: member.away,
-                                                 meetingDates: meetingDates) else { continue }
+                                                 meetingDates: meetingDates, today: today) else { continue }
             // Alerts count from when the item was written down: an item
             // recorded already past due has missed none, and starts at #1.
             let start = calendar.startOfDay(max(staleness.since, item.created))

@@ -18,6 +18,9 @@ package enum Planner {
     package static func plan(config: Config, history: History, ledger: Ledger, now: Instant,
                             lateness: Bool = true) -> Plan {
         let context = PlanContext(config: config, history: history, now: now)
+        // A first run (nothing has ever fired) catches up quietly: nothing
+        // it finds was missed by a oneonone that was running.
+        let lateness = lateness && ledger.count > 0
         var fire: [Reminder] = []
         var next: Instant?
         for series in context.series {

@@ -92,7 +92,7 @@ struct ReminderSeries: Sendable {
         if came >= 0 && !quiet {
             let scheduled = deferral(raw(came))
             let late = now - scheduled
-            let lateBy = endless && lateness && late > Planner.lateTolerance ? late : nil
+            let lateBy = endless && lateness && late > Planner.lateTolerance && !isNews(came) ? late : nil
             let reminder = make(came, scheduled: scheduled, lateBy: lateBy)
             if !ledger.contains(reminder.key) { fire = reminder }
         }
@@ -101,6 +101,14 @@ struct ReminderSeries: Sendable {
         // the same: a wake now would have the daemon spin.
         let next = endless || came < 0 ? deferral(raw(came + 1)) : nil
         return (fire, next.flatMap { $0 > now ? $0 : nil })
+    }
+
+    /// Whether occurrence `n` was news when its time came, not something
+    /// missed: an item's first alert on the day it was written down (it
+    /// did not exist all that day, so nothing was late about it).
+    func isNews(_ n: Int) -> Bool {
+        if case .staleItem(let item, _, _, _) = subject { return n == 0 && text.calendar.date(of: raw(0)) == item.created }
+        return false
     }
 
     /// Occurrence `n`, scheduled at `scheduled`.

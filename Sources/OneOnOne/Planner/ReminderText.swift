@@ -20,7 +20,7 @@ struct ReminderText: Sendable {
     /// "Every 2 weeks, last held Tue Nov 10" / "…, not held yet".
     var cadenceLine: String {
         let cadence = (schedule.learned ? "\(schedule.cadence) (learned)" : "\(schedule.cadence)").capitalizedFirst
-        if let last = schedule.last { return "\(cadence), last held \(DateText.withWeekday(last.date))" }
+        if let last = schedule.last { return "\(cadence), last held \(DateText.withWeekday(last.date, today: today))" }
         return "\(cadence), not held yet"
     }
 
@@ -31,8 +31,8 @@ struct ReminderText: Sendable {
         var lines = ["\(openItems.count) open item\(openItems.count == 1 ? "" : "s"):"]
         for item in openItems.prefix(8) {
             var details = [item.owner == .me ? "you" : firstName]
-            if let due = item.due { details.append("due \(DateText.short(due))") }
-            if let s = item.staleness(settings: member.settings, away: member.away, meetingDates: dates), s.since <= today {
+            if let due = item.due { details.append("due \(DateText.short(due, today: today))") }
+            if let s = item.staleness(settings: member.settings, away: member.away, meetingDates: dates, today: today), s.since <= today {
                 details.append("stale")
             }
             lines.append("• [\(item.id)] \(item.text) (\(details.joined(separator: ", ")))")
@@ -64,20 +64,28 @@ struct ReminderText: Sendable {
         let kind: ReminderKind, title: String
         let occurrence = max(1, step - 1)
         switch step {
+        // Titles say what is true when they are shown (today), whenever the
+        // reminder was meant for: a due day moved off a weekend or missed
+        // is "due since", never "due today".
         case 0:
             kind = .dueSoon
-            title = "1:1 with \(firstName) due \(DateText.relative(due, today: calendar.date(of: scheduled)))"
+            title = "1:1 with \(firstName) due \(DateText.relative(due, today: today))"
         case 1:
             kind = .due
-            title = "1:1 with \(firstName) due today"
+            title = due >= today ? "1:1 with \(firstName) due \(DateText.relative(due, today: today))"
+                : "1:1 with \(firstName) due since \(DateText.withWeekday(due, today: today))"
         default:
             kind = .overdue
-            let days = due.days(to: calendar.date(of: max(scheduled, now)))
-            title = "1:1 with \(firstName) overdue by \(DateText.days(days))"
+            if schedule.last == nil {
+                let since = schedule.anchor
+                title = "1:1 with \(firstName): never held, in the team since \(DateText.short(since, today: today))"
+            } else {
+                title = "1:1 with \(firstName) overdue by \(DateText.days(due.days(to: today)))"
+            }
         }
-        var body = ["\(member.name): 1:1 due \(DateText.withWeekday(due)). \(cadenceLine)."]
+        var body = ["\(member.name): 1:1 due \(DateText.withWeekday(due, today: today)). \(cadenceLine)."]
         if let away = member.away.first(where: { $0.from > today && $0.from <= due.adding(days: 7) }) {
-            body.append("Away from \(DateText.short(away.from)) to \(DateText.short(away.to))\(away.why.map { " (\($0))" } ?? "").")
+            body.append("Away from \(DateText.short(away.from, today: today)) to \(DateText.short(away.to, today: today))\(away.why.map { " (\($0))" } ?? "").")
         }
         body += itemLines
         return reminder(kind, subject: member.key, since: due, occurrence: occurrence, due: due, scheduled: scheduled,
@@ -89,7 +97,7 @@ struct ReminderText: Sendable {
                    lateBy: Int64?) -> Reminder {
         let who = item.owner == .me ? "your item" : "\(firstName)'s item"
         let body = ["\(member.name), \(who) [\(item.id)]: \(item.text)",
-                    "Stale: \(staleness.reasons.map(\.text).joined(separator: "; ")). Written down \(DateText.short(item.created)).",
+                    "Stale: \(staleness.reasons.map(\.text).joined(separator: "; ")). Written down \(DateText.short(item.created, today: today)).",
                     "Mark it with: oneonone action done|touch|drop \(item.id)"]
         return reminder(.staleAction, subject: item.id, since: staleness.since, occurrence: occurrence, actionID: item.id,
                         due: item.due, scheduled: scheduled, lateBy: lateBy,
