@@ -14,11 +14,18 @@ struct ActionCommand: ParsableCommand {
         @Argument(help: "The member it belongs to.") var member: String
         @Argument(help: "What has to be done.") var text: String
         @Option(name: .long, help: "When it should be done: 2026-11-20, today, tomorrow, mon…sun.") var due: String?
-        @Option(name: .long, help: "Who does it: me or them (default: me).") var owner: String = "me"
+        @Option(name: .long, help: "Who does it: me or them.") var owner: String = "me"
+        @Option(name: .long, help: "When it was agreed: 2026-11-20, today, yesterday, mon…sun.") var on: String = "today"
+        @Flag(name: .long, help: "Record a day before the member joined or more than a year ago.") var force = false
 
         func run() throws {
             let workspace = try Workspace(store)
             let who = try workspace.member(member)
+            guard let created = DateArgument.date(on, today: workspace.today) else { throw DateArgument.error(on, option: "--on") }
+            let joined = who.since.map { (day: $0, what: "\(who.name) joined") }
+            if let problem = RecordDates.problem(created, today: workspace.today, earliest: joined, force: force) {
+                throw Failure("error: --on \(problem)")
+            }
             guard let owner = Owner(rawValue: self.owner.lowercased()) else {
                 throw Failure("error: --owner is 'me' or 'them', found '\(self.owner)'")
             }
@@ -42,7 +49,7 @@ struct ActionCommand: ParsableCommand {
             let item: ActionItem
             do {
                 item = try workspace.history.addAction(member: who.key, text: trimmed, owner: owner, due: dueDate,
-                                                       created: workspace.today)
+                                                       created: created)
             } catch { throw Failure(error.description) }
             print("Added [\(item.id)] for \(who.name.visible): \(item.text.visible)"
                 + (dueDate.map { ", due \(DateText.withWeekday($0, today: workspace.today))" } ?? "") + (owner == .them ? " (theirs)" : ""))
@@ -119,7 +126,8 @@ struct TouchOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
     @Argument(help: "The item's id (see oneonone action list).") var id: String
     @Option(name: .long, help: "A note on what happened.") var note: String?
-    @Option(name: .long, help: "When: 2026-11-20, today, yesterday, mon…sun (default: today).") var on: String = "today"
+    @Option(name: .long, help: "When: 2026-11-20, today, yesterday, mon…sun.") var on: String = "today"
+    @Flag(name: .long, help: "Record a day more than a year ago.") var force = false
 
     func apply(_ kind: OneOnOne.Touch.Kind, verb: String) throws {
         let workspace = try Workspace(store)
@@ -129,6 +137,11 @@ struct TouchOptions: ParsableArguments {
         guard let item = history.action(id) else {
             let hint = Suggestion.closest(to: id, in: history.actions.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
             throw Failure("error: no action item '\(id)'.\(hint) See: oneonone action list")
+        }
+        let written = (day: item.created, what: "the item was written down")
+        if let problem = RecordDates.problem(date, today: workspace.today, earliest: written, force: false)
+            ?? (force ? nil : RecordDates.problem(date, today: workspace.today)) {
+            throw Failure("error: --on \(problem)")
         }
         switch (kind, item.status) {
         case (.done, .done), (.dropped, .dropped):

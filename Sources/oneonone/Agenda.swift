@@ -22,7 +22,8 @@ struct Agenda: ParsableCommand {
         let today = team.today
         var out: [String] = []
         out.append(term.bold("1:1 with \(who.name.visible)") + " — \(s.schedule.cadence), "
-            + "due \(DateText.relative(s.schedule.due, today: today)) (\(s.state.label))")
+            + "due \(DateText.relative(s.schedule.due, today: today)) "
+            + "(\(Status.label(s, today: today, zone: workspace.config.timeZone, term: term)))")
         if let last = s.schedule.last {
             out.append("Last held \(DateText.withWeekday(last.date, today: today)), \(DateText.days(last.date.days(to: today))) ago.")
         } else {
@@ -64,7 +65,8 @@ struct Agenda: ParsableCommand {
                 ?? "not raised yet") + " (every \(topic.interval))")
         }
 
-        let notes = s.schedule.meetings.filter { $0.note != nil }.suffix(3)
+        // Every record's note, two 1:1s on one day included.
+        let notes = history.meetings(with: who.key).filter { $0.date <= today && $0.note != nil }.suffix(3)
         out.append("")
         out.append(term.bold("Last notes"))
         if notes.isEmpty { out.append("  none") }

@@ -13,8 +13,11 @@ struct Met: ParsableCommand {
     @Argument(help: "The member (key or name, as in the config).")
     var member: String
 
-    @Option(name: .long, help: "When it was held: 2026-11-20, today, yesterday, mon…sun (default: today).")
+    @Option(name: .long, help: "When it was held: 2026-11-20, today, yesterday, mon…sun.")
     var on: String = "today"
+
+    @Flag(name: .long, help: "Record a day before the member joined or more than a year ago.")
+    var force = false
 
     @Option(name: .long, help: "Notes from the 1:1.")
     var note: String?
@@ -22,15 +25,16 @@ struct Met: ParsableCommand {
     @Option(name: .long, help: "Topics that came up, comma-separated (e.g. career,feedback).")
     var topics: String?
 
-    @Option(name: .long, help: "How they seemed, 1 (low) to 5 (high).")
+    @Option(name: .long, parsing: .unconditional, help: "How they seemed, 1 (low) to 5 (high).")
     var mood: Int?
 
     func run() throws {
         let workspace = try Workspace(store)
         let who = try workspace.member(member)
         guard let date = DateArgument.date(on, today: workspace.today) else { throw DateArgument.error(on, option: "--on") }
-        guard date <= workspace.today else {
-            throw Failure("error: --on \(date) is in the future; record a 1:1 once it has happened")
+        let joined = who.since.map { (day: $0, what: "\(who.name) joined") }
+        if let problem = RecordDates.problem(date, today: workspace.today, earliest: joined, force: force) {
+            throw Failure("error: --on \(problem)")
         }
         if let mood, !Meeting.moods.contains(mood) { throw Failure("error: --mood is 1 (low) to 5 (high), found \(mood)") }
         let tags = (topics ?? "").split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
@@ -44,12 +48,22 @@ struct Met: ParsableCommand {
         do {
             recorded = try workspace.history.recordMeeting(Meeting(member: who.key, date: date, note: note, topics: tags, mood: mood))
         } catch { throw Failure(error.description) }
-        let history = try workspace.withState(recorded, markSeen: true)
+        let said = "Recorded 1:1 with \(who.name.visible) on \(DateText.withWeekday(date, today: workspace.today))."
+        if recorded.meetings(with: who.key).filter({ $0.date == date }).count > 1 {
+            Output.error("warning: this is the second 1:1 with \(who.name.visible) recorded on \(date); both are kept\n")
+        }
+        // The record is written: from here on nothing fails the command.
+        let history: History
+        do { history = try workspace.withState(recorded, markSeen: true) } catch let failure as Failure {
+            print(said)
+            Output.error("warning: the 1:1 is recorded, but the state directory could not be read or written:\n"
+                + failure.message)
+            return
+        }
         let schedule = Schedule(member: who, meetings: history.meetings(with: who.key),
                                 firstSeen: history.firstSeen[who.key], today: workspace.today)
         let open = history.actions(of: who.key).filter { $0.status == .open }.count
-        print("Recorded 1:1 with \(who.name.visible) on \(DateText.withWeekday(date, today: workspace.today)). "
-            + "Next due \(DateText.withWeekday(schedule.due, today: workspace.today)) (\(schedule.cadence))."
+        print(said + " Next due \(DateText.withWeekday(schedule.due, today: workspace.today)) (\(schedule.cadence))."
             + (open > 0 ? " \(open) open item\(open == 1 ? "" : "s"): oneonone action list \(who.key)" : ""))
     }
 }

@@ -20,8 +20,10 @@ struct Snooze: ParsableCommand {
         let workspace = try Workspace(store)
         let span: TimeSpan
         switch TimeSpan.parse(duration) {
-        case .success(let s) where !s.isZero: span = s
-        case .success: throw Failure("error: a snooze must be longer than zero")
+        case .success(let s) where s.isZero: throw Failure("error: a snooze must be longer than zero")
+        case .success(let s) where s.nominalSeconds > RecordDates.yearBack * 86_400:
+            throw Failure("error: a snooze is at most a year (366d), found \(duration)")
+        case .success(let s): span = s
         case .failure(let e): throw Failure("error: \(e.message)")
         }
         let history = try workspace.loadHistory()
@@ -30,7 +32,7 @@ struct Snooze: ParsableCommand {
             key = item.id
             label = "item [\(item.id)] \(item.text)"
         } else {
-            let who = try workspace.member(subject)
+            let who = try workspace.member(subject, orItem: true)
             key = who.key
             label = who.name
         }

@@ -20,7 +20,7 @@ struct Status: ParsableCommand {
             print(JSON.object([
                 ("now", .string(workspace.now.description)),
                 ("today", .string(team.today.description)),
-                ("members", .array(team.members.map { Status.json($0) })),
+                ("members", .array(team.members.map { Status.json($0, today: team.today) })),
             ]).rendered())
             return
         }
@@ -36,7 +36,7 @@ struct Status: ParsableCommand {
                 s.schedule.learned ? "\(s.schedule.cadence)*" : "\(s.schedule.cadence)",
                 s.schedule.last.map { DateText.short($0.date, today: team.today) } ?? "never",
                 DateText.relative(s.schedule.due, today: team.today),
-                term.state(s.state),
+                Status.label(s, today: team.today, zone: workspace.config.timeZone, term: term),
                 share,
                 c.sparkline.isEmpty ? "-" : c.sparkline,
                 items,
@@ -49,15 +49,29 @@ struct Status: ParsableCommand {
         print(term.dim(notes.joined(separator: "; ")))
     }
 
-    static func json(_ s: MemberStatus) -> JSON {
+    /// "overdue 8d", "due today, snoozed until Mon 09:00": the state as
+    /// the alerts say it, with a snooze shown beside it, never instead.
+    static func label(_ s: MemberStatus, today: LocalDate, zone: TimeZoneRules, term: Terminal) -> String {
+        var text: String
+        if case .overdue = s.state { text = term.red("overdue \(s.schedule.due.days(to: today))d") } else { text = term.state(s.state) }
+        if let until = s.snoozedUntil {
+            let local = zone.local(until)
+            text += term.dim(", snoozed until \(DateText.withWeekday(local.date, today: today)) "
+                + WorkingHours.clock(local.time.hour * 60 + local.time.minute))
+        }
+        return text
+    }
+
+    static func json(_ s: MemberStatus, today: LocalDate) -> JSON {
         let c = s.consistency
         var state: [(String, JSON)] = [("state", .string(s.state.code))]
         switch s.state {
         case .overdue(let n): state.append(("repeats", .int(n)))
         case .away(let until): state.append(("away_until", .string(until.description)))
-        case .snoozed(let until): state.append(("snoozed_until", .string(until.description)))
         default: break
         }
+        if let until = s.snoozedUntil { state.append(("snoozed_until", .string(until.description))) }
+        if case .overdue = s.state { state.append(("overdue_days", .int(s.schedule.due.days(to: today)))) }
         return .object([
             ("key", .string(s.member.key)),
             ("name", .string(s.member.name)),

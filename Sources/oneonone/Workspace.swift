@@ -72,13 +72,17 @@ struct Workspace {
     /// of the state directory; see `loadHistory`.
     func withState(_ records: History, markSeen: Bool) throws -> History {
         do {
-            return try state.adding(to: records, members: config.members.map(\.key), today: today, markSeen: markSeen)
+            return try state.adding(to: records.asOf(today), members: config.members.map(\.key), today: today,
+                                    markSeen: markSeen)
         } catch { throw Failure(error.description) }
     }
 
     /// The member named on the command line, matched by key or name, any
     /// case; an unknown one is an error with a suggestion.
-    func member(_ text: String) throws -> Member {
+    ///
+    /// - Parameter orItem: the command takes an action item's id as well,
+    ///   and the error says so.
+    func member(_ text: String, orItem: Bool = false) throws -> Member {
         let folded = text.lowercased()
         if let m = config.members.first(where: { $0.key.lowercased() == folded }) { return m }
         let byName = config.members.filter {
@@ -88,6 +92,7 @@ struct Workspace {
         let keys = config.members.map(\.key)
         let hint = Suggestion.closest(to: text, in: keys).map { " Did you mean '\($0)'?" }
             ?? " Members: \(keys.joined(separator: ", "))."
-        throw Failure("error: no member '\(text)' in \(configPath).\(hint)")
+        throw Failure("error: no member\(orItem ? " or action item" : "") '\(text)' in \(configPath).\(hint)"
+            + (orItem ? " Action items: oneonone action list." : ""))
     }
 }

@@ -161,6 +161,7 @@ package struct ConfigDecoder {
             if table["cadence"] != nil {
                 settings.autoFallback = defaults.autoFallback
             }
+            checkFits(settings, in: table, context: context)
             var zone = managerZone
             if let e = table.entry("timezone"), let z = timeZone(e) { zone = z }
             var hours = Config.defaultWorkingHours
@@ -173,6 +174,28 @@ package struct ConfigDecoder {
                                   workingHours: hours, away: away, since: since))
         }
         return members
+    }
+
+    /// Reports a lead or slack that is not shorter than the cadence: a
+    /// nudge before the last 1:1 is over, a 1:1 due again before the last
+    /// one counted as missed. Reported at the member's own key when it has
+    /// one, else at its table.
+    mutating func checkFits(_ s: MemberSettings, in table: TOMLTable, context: String) {
+        let cadence: Cadence = if case .auto = s.cadence { s.autoFallback } else { s.cadence }
+        let cadenceDays: Int
+        switch cadence {
+        case .days(let n): cadenceDays = n
+        case .months(let n): cadenceDays = 28 * n
+        case .auto: return
+        }
+        let checks: [(String, TimeSpan, String)] = [
+            ("lead", s.lead, "the nudge would come before the 1:1 before it is due"),
+            ("slack", s.slack, "the next 1:1 would be due before this one counts as missed"),
+        ]
+        for (key, span, why) in checks where span.nominalSeconds >= cadenceDays * 86_400 {
+            let at = table.entry(key)?.valuePosition ?? table.entry("cadence")?.valuePosition ?? table.position
+            error(at: at, "'\(key)' (\(span)) in \(context) is not shorter than the cadence (\(cadence)): \(why)")
+        }
     }
 
     mutating func decodeAway(_ entry: TOMLTable.Entry, context: String) -> [AwayPeriod] {

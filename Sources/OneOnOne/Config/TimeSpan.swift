@@ -9,10 +9,21 @@ package struct TimeSpan: Hashable, Sendable, Comparable, CustomStringConvertible
     package var days: Int
     /// Exact seconds on top of the days (from `h`, `m` and `s`).
     package var seconds: Int
+    /// The span as the user wrote it (`90d`), shown back the same way; not
+    /// part of its value.
+    package var written: String?
 
     package init(days: Int = 0, seconds: Int = 0) {
         self.days = days
         self.seconds = seconds
+    }
+
+    /// Equal when the same length, however written.
+    package static func == (a: TimeSpan, b: TimeSpan) -> Bool { a.days == b.days && a.seconds == b.seconds }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(days)
+        hasher.combine(seconds)
     }
 
     /// No time at all.
@@ -25,9 +36,12 @@ package struct TimeSpan: Hashable, Sendable, Comparable, CustomStringConvertible
 
     package static func < (a: TimeSpan, b: TimeSpan) -> Bool { a.nominalSeconds < b.nominalSeconds }
 
-    /// The span in the same notation the config uses, largest units first
-    /// (`1w2d`, `1h30m`, `0d`).
-    package var description: String {
+    /// The span as the user wrote it, else in the config's notation,
+    /// largest units first (`1w2d`, `1h30m`, `0d`).
+    package var description: String { written ?? normalized }
+
+    /// The span in the config's notation, largest units first.
+    package var normalized: String {
         var text = ""
         var d = days
         if d >= 7 {
@@ -90,6 +104,7 @@ package struct TimeSpan: Hashable, Sendable, Comparable, CustomStringConvertible
             i += 1
         }
         guard sawPart else { return .failure(TextError("empty duration: write e.g. \"2d\", \"1w\" or \"30m\"", at: 0)) }
+        span.written = text.trimmingSpaces()
         return .success(span)
     }
 }

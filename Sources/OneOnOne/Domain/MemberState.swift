@@ -12,7 +12,8 @@ package enum MemberState: Sendable, Hashable {
     case overdue(repeats: Int)
     /// Away until (and including) the date; reminders wait.
     case away(until: LocalDate)
-    /// Put off by the user until the instant.
+    /// Put off by the user until the instant. (`MemberStatus` keeps the
+    /// real state and the snooze apart.)
     case snoozed(until: Instant)
 
     /// One or two words for the status table.

@@ -1,7 +1,11 @@
 /// Everything `oneonone status` shows about one member at one instant.
 package struct MemberStatus: Sendable {
     package let schedule: Schedule
+    /// Where the 1:1 stands (away when the member is away today); a snooze
+    /// does not hide it, see `snoozedUntil`.
     package let state: MemberState
+    /// Until when the member's reminders are put off, if they are.
+    package let snoozedUntil: Instant?
     package let consistency: Consistency
     package let openItems: [ActionItem]
     package let staleItems: [(item: ActionItem, staleness: Staleness)]
@@ -29,9 +33,8 @@ package struct TeamStatus: Sendable {
             var state = timeline.state(at: now)
             if let away = member.away.first(where: { $0.contains(context.today) }) {
                 state = .away(until: away.to)
-            } else if let until = context.snoozes[member.key], until > now {
-                state = .snoozed(until: until)
             }
+            let snoozed = context.snoozes[member.key].flatMap { $0 > now ? $0 : nil }
             let dates = schedule.meetings.map(\.date)
             let open = context.openItems[member.key] ?? []
             var stale: [(ActionItem, Staleness)] = []
@@ -42,7 +45,7 @@ package struct TeamStatus: Sendable {
                 }
             }
             result.append(MemberStatus(
-                schedule: schedule, state: state, consistency: Consistency(schedule: schedule, today: context.today),
+                schedule: schedule, state: state, snoozedUntil: snoozed, consistency: Consistency(schedule: schedule, today: context.today),
                 openItems: open, staleItems: stale, topicsDue: schedule.topicsDue(config.topics, today: context.today),
                 mood: MoodTrend(meetings: schedule.meetings)))
         }
@@ -56,7 +59,8 @@ package struct TeamStatus: Sendable {
         let overdue = members.filter { if case .overdue = $0.state { true } else { false } }
         if !overdue.isEmpty { parts.append("\(overdue.count) overdue") }
         let upcoming = members.filter {
-            switch $0.state { case .away, .snoozed, .overdue: false; default: true }
+            if $0.snoozedUntil != nil { return false }
+            switch $0.state { case .away, .snoozed, .overdue: return false; default: return true }
         }.min { $0.schedule.due < $1.schedule.due }
         if let next = upcoming {
             let first = next.member.name.split(separator: " ").first.map(String.init) ?? next.member.name

@@ -35,6 +35,20 @@ package struct History: Sendable, Hashable {
     /// The empty history.
     package static let empty = History()
 
+    /// The history as it stood on `day`: 1:1s held, items written down and
+    /// touches made after it are left out, so that asking "what if it were
+    /// then" (`ONEONONE_NOW`) counts nothing that had not happened yet.
+    package func asOf(_ day: LocalDate) -> History {
+        var past = self
+        past.meetingsByMember = meetingsByMember.mapValues { $0.filter { $0.date <= day } }.filter { !$0.value.isEmpty }
+        past.actions = actions.filter { $0.created <= day }.map { item in
+            var item = item
+            item.touches.removeAll { $0.date > day }
+            return item
+        }
+        return past
+    }
+
     /// Every 1:1 held, oldest first (on one day, by member key). Setting it
     /// groups the new list again.
     package var meetings: [Meeting] {

@@ -8,7 +8,9 @@ package enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates {
             let d = distance(w, Array(candidate.lowercased().unicodeScalars))
-            if best == nil || d < best!.1 { best = (candidate, d) }
+            // Of equally near candidates the first in sorted order, so that
+            // the hint is the same on every run whatever the order given.
+            if best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) { best = (candidate, d) }
         }
         guard let (candidate, d) = best else { return nil }
         let limit = max(1, min(3, (w.count + 2) / 3))

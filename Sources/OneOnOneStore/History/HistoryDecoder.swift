@@ -17,12 +17,22 @@ struct HistoryDecoder {
         var named = MemberCheck(members: members)
 
         var meetings: [Meeting] = []
+        // Each 1:1 with the line it was first recorded on: a record that
+        // repeats one exactly (a command run twice) is worth a warning.
+        var seen: [Meeting: Int] = [:]
         for table in records["met"] ?? [] {
             let v = RecordValues(table, .met, &reader)
             guard v.complete, let member = v.string("member"), let date = v.date("on") else { continue }
             named.note(member, in: table)
-            meetings.append(Meeting(member: member, date: date, note: v.string("note"), topics: v.strings("topics") ?? [],
-                                    mood: v.integer("mood")))
+            let meeting = Meeting(member: member, date: date, note: v.string("note"), topics: v.strings("topics") ?? [],
+                                  mood: v.integer("mood"))
+            if let first = seen[meeting] {
+                reader.report(.warning, at: table.position,
+                              "this [[met]] repeats the one on line \(first) exactly (kept; delete one if it was recorded twice)")
+            } else {
+                seen[meeting] = table.position.line
+            }
+            meetings.append(meeting)
         }
         var actions: [ActionItem] = []
         // Each id with its item's place in `actions` (nil when the record is

@@ -1,0 +1,143 @@
+import Testing
+import TestSupport
+
+/// What a new user found wrong or misleading (issue 14), each pinned on the
+/// real binary. The world's clock is Mon 2026-11-23 15:00 UTC.
+@Suite("what a new user found")
+struct TrustTests {
+    @Test("met says the record is written and exits 0 when only a later step fails")
+    func metSucceedsWhenStateFails() throws {
+        let world = try World()
+        defer { world.remove() }
+        // The state directory is a file: first-seen days cannot be kept.
+        let stateFile = try world.dir.write("state-is-a-file", "")
+        let r = try run([product("oneonone"), "met", "bob", "--config", world.dir.path + "/config.toml",
+                         "--data-dir", world.dir.path + "/data", "--state-dir", stateFile],
+                        environment: ["ONEONONE_NOW": world.now, "NO_COLOR": "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Recorded 1:1 with Bob Okafor on Mon Nov 23."), "\(r.stdout)")
+        #expect(r.stderr.contains("warning: the 1:1 is recorded"), "\(r.stderr)")
+        #expect(try world.historyText().contains("member = \"bob\""))
+    }
+
+    @Test("met refuses a day long ago or before the member joined unless --force; a snooze is at most a year")
+    func dateBounds() throws {
+        let world = try World()
+        defer { world.remove() }
+        let old = try world.oneonone("met", "bob", "--on", "1999-01-01")
+        #expect(old.status == 1)
+        #expect(old.stderr.contains("1999-01-01 is more than a year ago; add --force"), "\(old.stderr)")
+        // Erin joined 2026-10-19.
+        let early = try world.oneonone("met", "erin", "--on", "2026-10-01")
+        #expect(early.stderr.contains("is before Erin Walsh joined (2026-10-19)"), "\(early.stderr)")
+        #expect(try world.oneonone("met", "erin", "--on", "2026-10-01", "--force").status == 0)
+        let snooze = try world.oneonone("snooze", "bob", "10000w")
+        #expect(snooze.status == 1)
+        #expect(snooze.stderr.contains("a snooze is at most a year"), "\(snooze.stderr)")
+        let unknown = try world.oneonone("snooze", "99", "1d")
+        #expect(unknown.stderr.contains("no member or action item '99'"), "\(unknown.stderr)")
+        let mood = try world.oneonone("met", "bob", "--mood", "-1")
+        #expect(mood.stderr.contains("--mood is 1 (low) to 5 (high), found -1"), "\(mood.stderr)")
+    }
+
+    @Test("action dates follow the same rules: not in the future, not before the item was written down")
+    func actionDates() throws {
+        let world = try World()
+        defer { world.remove() }
+        #expect(try world.oneonone("action", "add", "bob", "Send the deck", "--on", "2026-11-20").status == 0)
+        let future = try world.oneonone("action", "done", "1", "--on", "2026-12-01")
+        #expect(future.status == 1)
+        #expect(future.stderr.contains("is in the future"), "\(future.stderr)")
+        let before = try world.oneonone("action", "touch", "1", "--on", "2026-11-19")
+        #expect(before.stderr.contains("is before the item was written down (2026-11-20)"), "\(before.stderr)")
+        #expect(try world.oneonone("action", "done", "1", "--on", "2026-11-21").status == 0)
+    }
+
+    @Test("check refuses a lead or a slack that is not shorter than the cadence, at its line")
+    func leadAndSlackFit() throws {
+        let world = try World(config: """
+            timezone = "UTC"
+            [team.bob]
+            name = "Bob"
+            cadence = "1w"
+            lead = "7d"
+            [team.ann]
+            name = "Ann"
+            cadence = "2w"
+            slack = "3w"
+            """)
+        defer { world.remove() }
+        let r = try world.oneonone("check")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("config.toml:5:8: error: 'lead' (7d) in [team.bob] is not shorter than the cadence (weekly)"), "\(r.stderr)")
+        #expect(r.stderr.contains("config.toml:9:9: error: 'slack' (3w) in [team.ann] is not shorter than the cadence"), "\(r.stderr)")
+    }
+
+    @Test("status shows an overdue 1:1 that is snoozed as both, in days as the alerts say")
+    func snoozedOverdue() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        #expect(try world.oneonone("snooze", "bob", "2d").status == 0)
+        let r = try world.oneonone("status")
+        let bob = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("Bob Okafor") })
+        // Due Fri Nov 20; snoozed two days from 10:00 New York time.
+        #expect(bob.contains("overdue 3d, snoozed until Wed Nov 25 10:00"), "\(bob)")
+        let json = try world.oneonone("status", "--json")
+        #expect(json.stdout.contains("\"snoozed_until\""))
+        #expect(json.stdout.contains("\"state\": \"overdue\""))
+    }
+
+    @Test("asking about a day in the past counts nothing recorded after it")
+    func whatIfPast() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        let r = try world.oneonone("action", "list", "--json", now: "2026-10-01T12:00:00Z")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.contains("\"created\": \"2026-10-2"), "items written down later are left out")
+        let status = try world.oneonone("status", "--json", now: "2026-10-01T12:00:00Z")
+        #expect(!status.stdout.contains("\"last\": \"2026-11"), "\(status.stdout)")
+    }
+
+    @Test("two 1:1s on one day keep both notes in the agenda; met warns, check finds an exact repeat")
+    func twoOnOneDay() throws {
+        let world = try World()
+        defer { world.remove() }
+        #expect(try world.oneonone("met", "bob", "--note", "morning sync").status == 0)
+        let second = try world.oneonone("met", "bob", "--note", "afternoon follow-up")
+        #expect(second.stderr.contains("warning: this is the second 1:1 with Bob Okafor recorded on 2026-11-23"), "\(second.stderr)")
+        let agenda = try world.oneonone("agenda", "bob")
+        #expect(agenda.stdout.contains("morning sync") && agenda.stdout.contains("afternoon follow-up"), "\(agenda.stdout)")
+        #expect(try world.oneonone("met", "bob", "--note", "afternoon follow-up").status == 0)
+        let check = try world.oneonone("check")
+        #expect(check.stderr.contains("repeats the one on line"), "\(check.stderr)")
+    }
+
+    @Test("the hint for a mistyped action id is the same on every run")
+    func deterministicHint() throws {
+        let world = try World()
+        defer { world.remove() }
+        var history = ""
+        for id in ["ab", "ba", "ac", "ca", "bc", "cb"] {
+            history += "[[action]]\nid = \"\(id)\"\nmember = \"bob\"\ntext = \"x\"\ncreated = 2026-11-01\n\n"
+        }
+        try world.dir.write("data/history.toml", history + "[[touch]]\naction = \"aa\"\nkind = \"done\"\non = 2026-11-02\n")
+        let hints = try (0..<6).map { _ in try world.oneonone("check").stderr }
+        #expect(Set(hints).count == 1, "\(Set(hints))")
+        #expect(hints[0].contains("did you mean 'ab'?"), "\(hints[0])")
+    }
+
+    @Test("durations come back as written: a topic every 90d is \"every 90d\"")
+    func durationsAsWritten() throws {
+        let world = try World(config: """
+            timezone = "UTC"
+            [topics]
+            career = "90d"
+            [team.bob]
+            name = "Bob"
+            since = 2026-01-05
+            """)
+        defer { world.remove() }
+        let agenda = try world.oneonone("agenda", "bob")
+        #expect(agenda.stdout.contains("(every 90d)"), "\(agenda.stdout)")
+    }
+}
