@@ -2,7 +2,7 @@
 #
 #   make run     check the bundled example config with the CLI
 #   make test    build and run every test (installs what is missing first)
-#   make fuzz    run the TOML parser fuzzer (FUZZ_SECONDS, default 60)
+#   make fuzz    the fuzzers: TOML, config, history, planner (FUZZ_SECONDS in all, default 60)
 #   make bench-toml   our TOML parser against Python's tomllib, side by side
 #   make bench-scale  every command on a 50-member team's ten years, and start-up against remind
 #   make bench-daemon our daemon against remind -z: fire latency, idle, edits
@@ -44,17 +44,32 @@ test: deps
 	$(SWIFT) build --build-tests
 	ONEONONE_BIN_DIR=$(BIN) $(SWIFT) test --skip-build
 
-# libFuzzer over the TOML parser (also checks parse(write(x)) == x on every
-# accepted input). Any crash, hang, leak or sanitizer report fails.
-FUZZ_DIR := .build-fuzz
-fuzz: deps
-	mkdir -p $(FUZZ_DIR)/corpus
-	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TOMLFuzz \
-	  Sources/TOML/*.swift fuzz/TOMLFuzz.swift -o $(FUZZ_DIR)/toml-fuzz
-	cp -n fuzz/seeds/* $(FUZZ_DIR)/corpus/ 2>/dev/null || true
-	SWIFT_BACKTRACE=enable=no $(FUZZ_DIR)/toml-fuzz -max_total_time=$(FUZZ_SECONDS) \
-	  -timeout=5 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
-	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus fuzz/seeds
+# libFuzzer targets, run one after the other for FUZZ_SECONDS in all (split
+# evenly). `make fuzz FUZZ_TARGETS=toml FUZZ_SECONDS=600` runs one for longer.
+#   toml     the TOML parser; parse(write(x)) == x on every accepted input
+# Each corpus is $(FUZZ_DIR)/corpus-NAME, seeded from fuzz/seeds-NAME/. Any
+# crash, hang, leak, broken invariant or sanitizer report fails; the input
+# is left as $(FUZZ_DIR)/NAME-crash-*.
+FUZZ_DIR     := .build-fuzz
+FUZZ_TARGETS ?= toml
+FUZZ_EACH     = $(shell n=$$(( $(FUZZ_SECONDS) / $(words $(FUZZ_TARGETS)) )); [ $$n -ge 1 ] && echo $$n || echo 1)
+FUZZ_MAX_LEN_toml    := 4096
+FUZZ_RUNS    := $(FUZZ_TARGETS:%=fuzz-%)
+fuzz_sources  = $(shell find Sources/$(1) -name '*.swift' | sort)
+.PHONY: $(FUZZ_RUNS)
+
+fuzz: $(FUZZ_RUNS)
+
+$(FUZZ_RUNS): fuzz-%: deps $(FUZZ_DIR)/%-fuzz
+	mkdir -p $(FUZZ_DIR)/corpus-$*
+	cp -n fuzz/seeds-$*/* $(FUZZ_EXAMPLE_$*) $(FUZZ_DIR)/corpus-$*/ 2>/dev/null || true
+	SWIFT_BACKTRACE=enable=no $(FUZZ_DIR)/$*-fuzz -max_total_time=$(FUZZ_EACH) \
+	  -timeout=5 -rss_limit_mb=2048 -max_len=$(FUZZ_MAX_LEN_$*) -print_final_stats=1 \
+	  -artifact_prefix=$(FUZZ_DIR)/$*- $(FUZZ_DIR)/corpus-$*
+
+$(FUZZ_DIR)/toml-fuzz: $(call fuzz_sources,TOML) fuzz/TOMLFuzz.swift
+	@mkdir -p $(@D)
+	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TOMLFuzz $^ -o $@
 
 BENCH_DIR := .build-bench
 BENCH_SWIFTPM := $(BENCH_DIR)/swiftpm
