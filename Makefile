@@ -45,15 +45,27 @@ test: deps
 	ONEONONE_BIN_DIR=$(BIN) $(SWIFT) test --skip-build
 
 # libFuzzer targets, run one after the other for FUZZ_SECONDS in all (split
-# evenly). `make fuzz FUZZ_TARGETS=toml FUZZ_SECONDS=600` runs one for longer.
+# evenly: CI's `make fuzz FUZZ_SECONDS=60` gives each 30 s, after about a
+# minute of building). `make fuzz FUZZ_TARGETS=config FUZZ_SECONDS=600`
+# runs one for longer.
 #   toml     the TOML parser; parse(write(x)) == x on every accepted input
-# Each corpus is $(FUZZ_DIR)/corpus-NAME, seeded from fuzz/seeds-NAME/. Any
-# crash, hang, leak, broken invariant or sanitizer report fails; the input
-# is left as $(FUZZ_DIR)/NAME-crash-*.
+#   config   the config decoder (fixed zones); a config that decodes also
+#            plans within the planner's invariants
+# Each corpus is $(FUZZ_DIR)/corpus-NAME, seeded from fuzz/seeds-NAME/ (and
+# the example config). Any crash, hang, leak, broken invariant or
+# sanitizer report fails; the input is left as $(FUZZ_DIR)/NAME-crash-*.
+# The sources are built as SwiftPM would, module by module (one object and
+# .swiftmodule each, OneOnOne and OneOnOneStore with -enable-testing for
+# what is internal), then linked with each target; only what changed is rebuilt.
 FUZZ_DIR     := .build-fuzz
-FUZZ_TARGETS ?= toml
+FUZZ_TARGETS ?= toml config
 FUZZ_EACH     = $(shell n=$$(( $(FUZZ_SECONDS) / $(words $(FUZZ_TARGETS)) )); [ $$n -ge 1 ] && echo $$n || echo 1)
 FUZZ_MAX_LEN_toml    := 4096
+FUZZ_MAX_LEN_config  := 4096
+FUZZ_EXAMPLE_config  := config/example.toml
+FUZZ_SWIFTC  := swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -package-name oneonone \
+  -enable-upcoming-feature ExistentialAny -enable-upcoming-feature InternalImportsByDefault -I $(FUZZ_DIR)/modules
+FUZZ_OBJECTS := $(patsubst %,$(FUZZ_DIR)/obj/%.o,TOML OneOnOne Posix OneOnOneStore)
 FUZZ_RUNS    := $(FUZZ_TARGETS:%=fuzz-%)
 fuzz_sources  = $(shell find Sources/$(1) -name '*.swift' | sort)
 .PHONY: $(FUZZ_RUNS)
@@ -67,9 +79,29 @@ $(FUZZ_RUNS): fuzz-%: deps $(FUZZ_DIR)/%-fuzz
 	  -timeout=5 -rss_limit_mb=2048 -max_len=$(FUZZ_MAX_LEN_$*) -print_final_stats=1 \
 	  -artifact_prefix=$(FUZZ_DIR)/$*- $(FUZZ_DIR)/corpus-$*
 
+# The TOML target is one module with the parser, as before.
 $(FUZZ_DIR)/toml-fuzz: $(call fuzz_sources,TOML) fuzz/TOMLFuzz.swift
 	@mkdir -p $(@D)
 	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TOMLFuzz $^ -o $@
+
+$(FUZZ_DIR)/config-fuzz: fuzz/ConfigFuzz.swift
+$(FUZZ_DIR)/config-fuzz: fuzz/FuzzSupport.swift $(FUZZ_OBJECTS)
+	$(FUZZ_SWIFTC) -module-name Fuzz $(filter %.swift,$^) $(FUZZ_OBJECTS) -o $@
+
+$(FUZZ_DIR)/obj/TOML.o: $(call fuzz_sources,TOML)
+$(FUZZ_DIR)/obj/OneOnOne.o: $(call fuzz_sources,OneOnOne) $(FUZZ_DIR)/obj/TOML.o
+$(FUZZ_DIR)/obj/Posix.o: $(call fuzz_sources,Posix) $(FUZZ_DIR)/modules/module.modulemap
+$(FUZZ_DIR)/obj/OneOnOneStore.o: $(call fuzz_sources,OneOnOneStore) $(FUZZ_DIR)/obj/OneOnOne.o $(FUZZ_DIR)/obj/Posix.o
+$(FUZZ_DIR)/obj/OneOnOne.o $(FUZZ_DIR)/obj/OneOnOneStore.o: FUZZ_MODULE_FLAGS := -enable-testing
+$(FUZZ_DIR)/obj/%.o:
+	@mkdir -p $(@D) $(FUZZ_DIR)/modules
+	$(FUZZ_SWIFTC) $(FUZZ_MODULE_FLAGS) -c -wmo -module-name $* $(filter %.swift,$^) \
+	  -emit-module -emit-module-path $(FUZZ_DIR)/modules/$*.swiftmodule -o $@
+
+# CPosix has no module map of its own (SwiftPM makes one): the same here.
+$(FUZZ_DIR)/modules/module.modulemap: Sources/CPosix/include/CPosix.h
+	@mkdir -p $(@D)
+	printf 'module CPosix {\n  header "%s"\n  export *\n}\n' "$(CURDIR)/$<" > $@
 
 BENCH_DIR := .build-bench
 BENCH_SWIFTPM := $(BENCH_DIR)/swiftpm
