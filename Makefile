@@ -45,14 +45,17 @@ test: deps
 	ONEONONE_BIN_DIR=$(BIN) $(SWIFT) test --skip-build
 
 # libFuzzer targets, run one after the other for FUZZ_SECONDS in all (split
-# evenly: CI's `make fuzz FUZZ_SECONDS=60` gives each 20 s, after about a
-# minute of building). `make fuzz FUZZ_TARGETS=history FUZZ_SECONDS=600`
+# evenly: CI's `make fuzz FUZZ_SECONDS=60` gives each 15 s, after about a
+# minute of building). `make fuzz FUZZ_TARGETS=planner FUZZ_SECONDS=600`
 # runs one for longer.
 #   toml     the TOML parser; parse(write(x)) == x on every accepted input
 #   config   the config decoder (fixed zones); a config that decodes also
 #            plans within the planner's invariants
 #   history  history.toml as the store reads it; written back record by
 #            record, and after an appended record, it reads as it should
+#   planner  the example config (and three others) with a history the bytes
+#            make, planned at 1-4 instants and a few days ahead; the
+#            planner's invariants (fuzz/FuzzSupport.swift) hold
 # Each corpus is $(FUZZ_DIR)/corpus-NAME, seeded from fuzz/seeds-NAME/ (and
 # the example config or history). Any crash, hang, leak, broken invariant or
 # sanitizer report fails; the input is left as $(FUZZ_DIR)/NAME-crash-*.
@@ -60,11 +63,12 @@ test: deps
 # .swiftmodule each, OneOnOne and OneOnOneStore with -enable-testing for
 # what is internal), then linked with each target; only what changed is rebuilt.
 FUZZ_DIR     := .build-fuzz
-FUZZ_TARGETS ?= toml config history
+FUZZ_TARGETS ?= toml config history planner
 FUZZ_EACH     = $(shell n=$$(( $(FUZZ_SECONDS) / $(words $(FUZZ_TARGETS)) )); [ $$n -ge 1 ] && echo $$n || echo 1)
 FUZZ_MAX_LEN_toml    := 4096
 FUZZ_MAX_LEN_config  := 4096
 FUZZ_MAX_LEN_history := 4096
+FUZZ_MAX_LEN_planner := 512
 FUZZ_EXAMPLE_config  := config/example.toml
 FUZZ_EXAMPLE_history := config/example-history.toml
 FUZZ_SWIFTC  := swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -package-name oneonone \
@@ -90,7 +94,8 @@ $(FUZZ_DIR)/toml-fuzz: $(call fuzz_sources,TOML) fuzz/TOMLFuzz.swift
 
 $(FUZZ_DIR)/config-fuzz: fuzz/ConfigFuzz.swift
 $(FUZZ_DIR)/history-fuzz: fuzz/HistoryFuzz.swift
-$(FUZZ_DIR)/config-fuzz $(FUZZ_DIR)/history-fuzz: fuzz/FuzzSupport.swift $(FUZZ_OBJECTS)
+$(FUZZ_DIR)/planner-fuzz: fuzz/PlannerFuzz.swift
+$(FUZZ_DIR)/config-fuzz $(FUZZ_DIR)/history-fuzz $(FUZZ_DIR)/planner-fuzz: fuzz/FuzzSupport.swift $(FUZZ_OBJECTS)
 	$(FUZZ_SWIFTC) -module-name Fuzz $(filter %.swift,$^) $(FUZZ_OBJECTS) -o $@
 
 $(FUZZ_DIR)/obj/TOML.o: $(call fuzz_sources,TOML)
