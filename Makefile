@@ -2,7 +2,7 @@
 #
 #   make run     check the bundled example config with the CLI
 #   make test    build and run every test (installs what is missing first)
-#   make fuzz    run the TOML parser fuzzer (FUZZ_SECONDS, default 60)
+#   make fuzz    the fuzzers: TOML, config, history, planner (FUZZ_SECONDS in all, default 60)
 #   make bench-toml   our TOML parser against Python's tomllib, side by side
 #   make bench-scale  every command on a 50-member team's ten years, and start-up against remind
 #   make bench-daemon our daemon against remind -z: fire latency, idle, edits
@@ -44,17 +44,74 @@ test: deps
 	$(SWIFT) build --build-tests
 	ONEONONE_BIN_DIR=$(BIN) $(SWIFT) test --skip-build
 
-# libFuzzer over the TOML parser (also checks parse(write(x)) == x on every
-# accepted input). Any crash, hang, leak or sanitizer report fails.
-FUZZ_DIR := .build-fuzz
-fuzz: deps
-	mkdir -p $(FUZZ_DIR)/corpus
-	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TOMLFuzz \
-	  Sources/TOML/*.swift fuzz/TOMLFuzz.swift -o $(FUZZ_DIR)/toml-fuzz
-	cp -n fuzz/seeds/* $(FUZZ_DIR)/corpus/ 2>/dev/null || true
-	SWIFT_BACKTRACE=enable=no $(FUZZ_DIR)/toml-fuzz -max_total_time=$(FUZZ_SECONDS) \
-	  -timeout=5 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
-	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus fuzz/seeds
+# libFuzzer targets, run one after the other for FUZZ_SECONDS in all (split
+# evenly: CI's `make fuzz FUZZ_SECONDS=60` gives each 15 s, after about a
+# minute of building). `make fuzz FUZZ_TARGETS=planner FUZZ_SECONDS=600`
+# runs one for longer.
+#   toml     the TOML parser; parse(write(x)) == x on every accepted input
+#   config   the config decoder (fixed zones); a config that decodes also
+#            plans within the planner's invariants
+#   history  history.toml as the store reads it; written back record by
+#            record, and after an appended record, it reads as it should
+#   planner  the example config (and three others) with a history the bytes
+#            make, planned at 1-4 instants and a few days ahead; the
+#            planner's invariants (fuzz/FuzzSupport.swift) hold
+# Each corpus is $(FUZZ_DIR)/corpus-NAME, seeded from fuzz/seeds-NAME/ (and
+# the example config or history). Any crash, hang, leak, broken invariant or
+# sanitizer report fails; the input is left as $(FUZZ_DIR)/NAME-crash-*.
+# The sources are built as SwiftPM would, module by module (one object and
+# .swiftmodule each, OneOnOne and OneOnOneStore with -enable-testing for
+# what is internal), then linked with each target; only what changed is rebuilt.
+FUZZ_DIR     := .build-fuzz
+FUZZ_TARGETS ?= toml config history planner
+FUZZ_EACH     = $(shell n=$$(( $(FUZZ_SECONDS) / $(words $(FUZZ_TARGETS)) )); [ $$n -ge 1 ] && echo $$n || echo 1)
+FUZZ_MAX_LEN_toml    := 4096
+FUZZ_MAX_LEN_config  := 4096
+FUZZ_MAX_LEN_history := 4096
+FUZZ_MAX_LEN_planner := 512
+FUZZ_EXAMPLE_config  := config/example.toml
+FUZZ_EXAMPLE_history := config/example-history.toml
+FUZZ_SWIFTC  := swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -package-name oneonone \
+  -enable-upcoming-feature ExistentialAny -enable-upcoming-feature InternalImportsByDefault -I $(FUZZ_DIR)/modules
+FUZZ_OBJECTS := $(patsubst %,$(FUZZ_DIR)/obj/%.o,TOML OneOnOne Posix OneOnOneStore)
+FUZZ_RUNS    := $(FUZZ_TARGETS:%=fuzz-%)
+fuzz_sources  = $(shell find Sources/$(1) -name '*.swift' | sort)
+.PHONY: $(FUZZ_RUNS)
+
+fuzz: $(FUZZ_RUNS)
+
+$(FUZZ_RUNS): fuzz-%: deps $(FUZZ_DIR)/%-fuzz
+	mkdir -p $(FUZZ_DIR)/corpus-$*
+	cp -n fuzz/seeds-$*/* $(FUZZ_EXAMPLE_$*) $(FUZZ_DIR)/corpus-$*/ 2>/dev/null || true
+	SWIFT_BACKTRACE=enable=no $(FUZZ_DIR)/$*-fuzz -max_total_time=$(FUZZ_EACH) \
+	  -timeout=5 -rss_limit_mb=2048 -max_len=$(FUZZ_MAX_LEN_$*) -print_final_stats=1 \
+	  -artifact_prefix=$(FUZZ_DIR)/$*- $(FUZZ_DIR)/corpus-$*
+
+# The TOML target is one module with the parser, as before.
+$(FUZZ_DIR)/toml-fuzz: $(call fuzz_sources,TOML) fuzz/TOMLFuzz.swift
+	@mkdir -p $(@D)
+	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TOMLFuzz $^ -o $@
+
+$(FUZZ_DIR)/config-fuzz: fuzz/ConfigFuzz.swift
+$(FUZZ_DIR)/history-fuzz: fuzz/HistoryFuzz.swift
+$(FUZZ_DIR)/planner-fuzz: fuzz/PlannerFuzz.swift
+$(FUZZ_DIR)/config-fuzz $(FUZZ_DIR)/history-fuzz $(FUZZ_DIR)/planner-fuzz: fuzz/FuzzSupport.swift $(FUZZ_OBJECTS)
+	$(FUZZ_SWIFTC) -module-name Fuzz $(filter %.swift,$^) $(FUZZ_OBJECTS) -o $@
+
+$(FUZZ_DIR)/obj/TOML.o: $(call fuzz_sources,TOML)
+$(FUZZ_DIR)/obj/OneOnOne.o: $(call fuzz_sources,OneOnOne) $(FUZZ_DIR)/obj/TOML.o
+$(FUZZ_DIR)/obj/Posix.o: $(call fuzz_sources,Posix) $(FUZZ_DIR)/modules/module.modulemap
+$(FUZZ_DIR)/obj/OneOnOneStore.o: $(call fuzz_sources,OneOnOneStore) $(FUZZ_DIR)/obj/OneOnOne.o $(FUZZ_DIR)/obj/Posix.o
+$(FUZZ_DIR)/obj/OneOnOne.o $(FUZZ_DIR)/obj/OneOnOneStore.o: FUZZ_MODULE_FLAGS := -enable-testing
+$(FUZZ_DIR)/obj/%.o:
+	@mkdir -p $(@D) $(FUZZ_DIR)/modules
+	$(FUZZ_SWIFTC) $(FUZZ_MODULE_FLAGS) -c -wmo -module-name $* $(filter %.swift,$^) \
+	  -emit-module -emit-module-path $(FUZZ_DIR)/modules/$*.swiftmodule -o $@
+
+# CPosix has no module map of its own (SwiftPM makes one): the same here.
+$(FUZZ_DIR)/modules/module.modulemap: Sources/CPosix/include/CPosix.h
+	@mkdir -p $(@D)
+	printf 'module CPosix {\n  header "%s"\n  export *\n}\n' "$(CURDIR)/$<" > $@
 
 # The release build users run: the Swift runtime and libstdc++ linked in
 # statically, so it runs without the toolchain and starts about a
