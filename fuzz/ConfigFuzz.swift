@@ -18,7 +18,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let table: TOMLTable
     do { table = try TOMLParser.parse(bytes) } catch { return 0 }
     let result = ConfigDecoder.decode(table, file: "config.toml", source: String(decoding: bytes, as: UTF8.self),
-                                      systemZone: FuzzZones.system, resolveZone: FuzzZones.resolve)
+                                      systemZone: { FuzzZones.system }, resolveZone: FuzzZones.resolve)
     let config: Config
     switch result {
     case .failure(let diagnostics):

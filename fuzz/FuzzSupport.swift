@@ -56,7 +56,7 @@ enum FuzzZones {
         let bytes = Array(text.utf8)
         let table: TOMLTable
         do { table = try TOMLParser.parse(bytes) } catch { fatalError("\(name): \(error)") }
-        switch ConfigDecoder.decode(table, file: name, source: text, systemZone: system, resolveZone: resolve) {
+        switch ConfigDecoder.decode(table, file: name, source: text, systemZone: { system }, resolveZone: resolve) {
         case .success(let config): return config
         case .failure(let diagnostics): fatalError("\(name) must be a valid config:\n\(diagnostics)")
         }

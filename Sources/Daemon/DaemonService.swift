@@ -36,6 +36,10 @@ package final class DaemonService {
     var config: Config
     /// The history as last read correctly.
     var history = History.empty
+    /// Whether the history was ever read correctly. Until it is, nothing is
+    /// planned from it: an empty history would fire every member's 1:1 as
+    /// if none was ever held (and record those keys for good).
+    var historyRead = false
     var ledger = Ledger()
     /// Re-armed after every plan to its next wake.
     var wakeTimer: EventLoop.Timer?
@@ -159,7 +163,8 @@ package final class DaemonService {
             pendingHistoryReload = false
             if reloadConfig { loadConfig() }
             if reloadHistory { loadHistory() }
-            replan(discovered: true)
+            replan(discovered: true, after: reloadConfig && reloadHistory ? "config and history change"
+                   : reloadConfig ? "config change" : "history change")
         }
     }
 
@@ -169,7 +174,7 @@ package final class DaemonService {
         logger.info("reloading")
         loadConfig()
         loadHistory()
-        replan(force: true, discovered: true)
+        replan(force: true, discovered: true, after: "reload")
     }
 
     // MARK: - Loading
@@ -197,11 +202,16 @@ package final class DaemonService {
         do {
             let today = ZonedCalendar(zone: config.timeZone).date(of: WallClock.now())
             history = try state.adding(to: historyStore.load(), members: config.members.map(\.key), today: today)
+            if historyProblem != nil { logger.notice("the history reads correctly again: \(historyStore.path)") }
             historyProblem = nil
+            historyRead = true
         } catch {
-            historyProblem = "history unreadable, using the last good read"
+            let first = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+            historyProblem = historyRead ? "history unreadable, using the last good read"
+                : "history unreadable, nothing planned until it is fixed: \(first)"
             Output.journal([
-                ("MESSAGE", "cannot read the history; still using what was last read correctly:\n\(error)"),
+                ("MESSAGE", (historyRead ? "cannot read the history; still using what was last read correctly:\n"
+                    : "cannot read the history; no reminder is planned until it reads correctly:\n") + "\(error)"),
                 ("PRIORITY", "3"),
             ], logger: logger)
         }
@@ -227,8 +237,22 @@ package final class DaemonService {
     ///   - force: tell systemd READY again (after a reload).
     ///   - discovered: an edit, not the clock, brought this evaluation:
     ///     what fires now was not missed, so it is not marked late.
-    func replan(force: Bool = false, discovered: Bool = false) {
+    ///   - after: what brought this evaluation, for the journal line that
+    ///     says what is next ("history change", "reload"); nil for the
+    ///     clock's own wakes.
+    func replan(force: Bool = false, discovered: Bool = false, after reason: String? = nil) {
         let now = WallClock.now()
+        guard historyRead else {
+            // Nothing is planned from a history never read: wait for a fix
+            // (the file is watched), and say why.
+            wakeTimer?.rearm(at: nil)
+            Notify.status(historyProblem ?? "history unreadable")
+            if !ready || force {
+                Notify.ready()
+                ready = true
+            }
+            return
+        }
         let plan = Planner.plan(config: config, history: history, ledger: ledger, now: now, lateness: !discovered)
         if !plan.fire.isEmpty {
             // At most once: the keys are durable before anything is shown.
@@ -251,6 +275,7 @@ package final class DaemonService {
         var status = team.summary
         if let problem = configProblem ?? historyProblem { status += " · \(problem)" }
         Notify.status(status)
+        if let reason, ready { logger.info("re-planned after \(reason): \(status)") }
         if !ready || force {
             Notify.ready()
             if !ready {

@@ -185,6 +185,9 @@ package final class HookRunner {
         while reads < 16 && run.readStderr() > 0 { reads += 1 }
         run.closeStderr()
         switch exit {
+        case .exited(0) where !run.timedOut && run.attempt > 1:
+            logger.notice("hook \(run.hook.command.first ?? "") for \(run.reminder.key) succeeded on attempt \(run.attempt)",
+                          metadata: ["oneonone_key": "\(run.reminder.key)"])
         case .exited(0) where !run.timedOut:
             logger.debug("hook succeeded", metadata: [
                 "oneonone_key": "\(run.reminder.key)", "oneonone_hook": "\(run.hook.command.first ?? "")",

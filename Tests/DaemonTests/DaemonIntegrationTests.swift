@@ -368,6 +368,32 @@ struct DaemonIntegrationTests {
         #expect(try s.waitFor(5) { try s.calls().count == 2 })
         kill(pid, SIGTERM)
     }
+
+    @Test("a daemon that cannot read the history at start fires nothing from it, says so, and plans once it is fixed")
+    func brokenHistoryAtStart() throws {
+        let s = try Setup()
+        defer { s.dir.remove() }
+        try s.dir.write("state/snoozes.toml", "")
+        let good = String(decoding: try readBytes(s.dir.path + "/data/history.toml"), as: UTF8.self)
+        try s.dir.write("data/history.toml", good + "[[met]]\nmember = \"bob\"\non = 2026-13-01\n\n")
+        let pid = try s.start()
+        defer { kill(pid, SIGKILL) }
+        func said(_ text: String) throws -> Bool {
+            try s.journal("_PID=\(pid)").contains { $0.contains(text) && $0.contains(s.dir.path) }
+                || (try s.log()).contains(text)
+        }
+        #expect(try s.waitFor(10) { try said("no reminder is planned until it reads correctly") }, "\((try? s.log()) ?? "")")
+        usleep(2_000_000)
+        #expect(try s.calls().isEmpty)
+        #expect(try s.journal().isEmpty, "nothing fired from a history never read")
+        let ledger = (try? readBytes(s.dir.path + "/state/fired.toml")) ?? []
+        #expect(ledger.isEmpty, "nothing recorded as fired")
+        // Fixed: planned at once, and the journal says what was re-planned.
+        try s.dir.write("data/history.toml", good)
+        #expect(try s.waitFor(5) { try s.calls().count == 1 })
+        #expect(try s.waitFor(5) { try said("re-planned after history change") })
+        kill(pid, SIGTERM)
+    }
 }
 
 /// Whether `pid` is alive: not gone and not a zombie (the daemon runs

@@ -159,3 +159,21 @@ struct HistoryHandEditTests {
         #expect(reading.warnings.map(\.line) == [5], "\(tail)")
     }
 }
+
+@Suite("history store: records only as [[records]]")
+struct HistoryStaticArrayTests {
+    @Test("records written as a list (met = [{ … }]) are an error at their key, so no append can break the file",
+          arguments: ["met = [{ member = \"bob\", on = 2026-01-01 }]\n",
+                      "action = [{ id = \"1\", member = \"bob\", text = \"x\", created = 2026-01-01 }]\n"])
+    func staticArrayRefused(text: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("history.toml", text)
+        let store = HistoryStore(directory: dir.path)
+        let error = try #require(throws: StoreError.self) { try store.load() }
+        #expect(error.description.contains("history.toml:1:1: error: "), "\(error)")
+        #expect(error.description.contains("must be written as records"), "\(error)")
+        #expect(throws: StoreError.self) { try store.recordMeeting(Meeting(member: "bob", date: nov(13))) }
+        #expect(try readBytes(store.path) == Array(text.utf8))
+    }
+}

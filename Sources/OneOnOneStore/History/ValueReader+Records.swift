@@ -18,8 +18,14 @@ extension ValueReader {
                 report(at: entry.keyPosition, "unknown record '\(entry.key)'\(hint)")
                 continue
             }
-            guard let tables = Self.tables(entry.value) else {
-                report(at: entry.keyPosition, "'\(entry.key)' must be written as records: [[\(entry.key)]] on a line of its own")
+            // `met = [{ … }]` parses as records too, but no record can be
+            // appended to it (TOML arrays are complete as written): the
+            // next `met` would break the file. An array of tables starts at
+            // its first `[[` header, before the key; a static array after.
+            let isStatic = if case .array(let array) = entry.value { array.position > entry.keyPosition } else { false }
+            guard !isStatic, let tables = Self.tables(entry.value) else {
+                report(at: entry.keyPosition, "'\(entry.key)' must be written as records: [[\(entry.key)]] on a line of its own"
+                    + (isStatic ? " (records written as a list could not be added to)" : ""))
                 continue
             }
             result[entry.key] = tables
