@@ -115,3 +115,32 @@ extension UpcomingPropertyTests {
         #expect(firesAt(all[cut.count]) > firesAt(cut.last!))
     }
 }
+
+@Suite("planner: config edits")
+struct ConfigEditPropertyTests {
+    /// The run of a repeating alert: its key up to the `#`.
+    static func run(_ key: String) -> Substring? { key.lastIndex(of: "#").map { key[..<$0] } }
+
+    @Test("a config edit between two evaluations fires nothing whose run was already shown (working hours, repeat)",
+          arguments: 0..<150)
+    func editFiresNothingShown(seed: Int) throws {
+        let (config, history, now) = PlannerPropertyTests.world(seed: UInt64(seed) &+ 7_000)
+        var rng = SplitMix64(seed: UInt64(seed))
+        var ledger = Ledger(fired: ["earlier": now.adding(seconds: -86_400 * 30)])
+        let first = Planner.plan(config: config, history: history, ledger: ledger, now: now)
+        for r in first.fire { ledger.record(r.key, at: now) }
+        let shownRuns = Set(first.fire.compactMap { Self.run($0.key) })
+        var edited = config
+        let hours = ["always", "Mon-Fri 09:00-17:00", "Mon-Thu 07:00-12:00; Fri 13:00-18:00", "Sat-Sun 10:00-11:00"]
+        edited.workingHours = try WorkingHours.parse(hours[rng.int(0...3)]).get()
+        for i in edited.members.indices where rng.int(0...1) == 0 {
+            edited.members[i].settings.repeatEvery = TimeSpan(days: rng.int(1...3))
+        }
+        let later = now.adding(seconds: 60)
+        let second = Planner.plan(config: edited, history: history, ledger: ledger, now: later)
+        for r in second.fire {
+            #expect(!ledger.contains(r.key), "seed \(seed): \(r.key) again")
+            if let run = Self.run(r.key) { #expect(!shownRuns.contains(run), "seed \(seed): \(r.key) repeats a run shown a minute ago") }
+        }
+    }
+}

@@ -94,7 +94,13 @@ struct ReminderSeries: Sendable {
             let late = now - scheduled
             let lateBy = endless && lateness && late > Planner.lateTolerance && !isNews(came) ? late : nil
             let reminder = make(came, scheduled: scheduled, lateBy: lateBy)
-            if !ledger.contains(reminder.key) { fire = reminder }
+            // An alert's identity is its run and its raw time, not its
+            // number alone: a config edit (other working hours) can make an
+            // earlier number the one that came, and what was shown already
+            // covers every occurrence up to when it was shown. The next
+            // fires at the next real repeat.
+            let shown = ledger.lastFired(inRunOf: reminder.key).map { raw(came) <= $0 } ?? false
+            if !ledger.contains(reminder.key) && !shown { fire = reminder }
         }
         // The occurrence after the one that came is later than now: its
         // raw instant is (past `high`), or its deferred one is. Checked all
