@@ -366,8 +366,9 @@ struct DomainCalendarEdgeTests {
             .map { Fixture.at($0) })
         #expect(stale(plans[0]).isEmpty)
         #expect(stale(plans[1]).isEmpty)
-        // Stale from 07-16, repeating daily: the occurrence of 10-01 is the 78th, the first to fire.
-        #expect(stale(plans[2]).map(\.key) == ["stale-action/b2/2026-07-16#78"])
+        // Stale from 07-16: daily for a week, weekly until give_up (8 weeks);
+        // the last, #14 (09-03), is the first to fire, once back.
+        #expect(stale(plans[2]).map(\.key) == ["stale-action/b2/2026-07-16#14"])
         #expect(stale(plans[2]).first?.lateBy == nil)
         #expect(stale(plans[3]).isEmpty)
     }
@@ -381,8 +382,9 @@ struct DomainCalendarEdgeTests {
         let plans = run(config, history, at: [Fixture.at("2026-08-03 09:00"), Fixture.at("2026-10-01 09:00")], ledger: ledger)
         #expect(plans[0].fire.isEmpty)
         #expect(plans[0].nextWake == Fixture.at("2026-10-01 09:00"))
-        // 05-15 is #1, so 10-01 (139 days later) is #140.
-        #expect(plans[1].fire.map(\.key) == ["overdue/alice/2026-05-12#140"])
+        // 05-15 is #1; daily for a week, weekly until give_up (8 weeks): the
+        // last, #14 (07-03), missed while away, comes once on 10-01.
+        #expect(plans[1].fire.map(\.key) == ["overdue/alice/2026-05-12#14"])
     }
 
     @Test("waking late in the middle of an absence does not nudge about the member who is away")

@@ -178,7 +178,8 @@ struct PlannerTests {
         let fire = plan("2026-11-23 09:00", history: h, config: config).fire
         #expect(fire.map(\.key) == [
             "due-soon/zoe/2026-11-24", "due-soon/alice/2026-11-24",
-            "stale-action/3/2026-11-17#7", "stale-action/10/2026-11-15#9", "stale-action/9/2026-11-16#8",
+            // Daily for a week, then weekly: item 10, stale for 8 days, is at its first weekly alert.
+            "stale-action/3/2026-11-17#7", "stale-action/10/2026-11-15#8", "stale-action/9/2026-11-16#8",
         ])
     }
 
@@ -353,5 +354,38 @@ struct TitleTests {
         let r = try #require(Planner.plan(config: config, history: h, ledger: Ledger(), now: Fixture.at("2026-11-23 09:00"))
             .fire.first { $0.kind == .staleAction })
         #expect(r.body.contains("Stale: untouched for 28 days; carried through 3 1:1s; past due (Nov 20)."), "\(r.body)")
+    }
+}
+
+@Suite("planner: back-off")
+struct BackOffTests {
+    @Test("an overdue alert repeats daily for its first week, then weekly, and stops after give_up (8 weeks)")
+    func overdueBacksOff() {
+        let config = Fixture.config([Fixture.member()], hours: "always")
+        // Weekly, last held Tue 11-10: due 11-17, slack 2d, overdue from Fri 11-20 00:00.
+        let history = History(meetings: Fixture.met("2026-11-03", "2026-11-10"))
+        let start = Fixture.at("2026-11-20 00:00")
+        let got = Planner.upcoming(config: config, history: history, ledger: Ledger(), from: start,
+                                   until: start.adding(seconds: 10 * 7 * 86_400)).filter { $0.kind == .overdue }
+        // By definition: days 0…6, then days 7, 14 … 49 (before day 56).
+        let days = Array(0...6) + stride(from: 7, to: 56, by: 7)
+        #expect(got.map(\.scheduled) == days.map { start.adding(seconds: Int64($0) * 86_400) })
+        #expect(got.map(\.occurrence) == Array(1...days.count))
+        #expect(got.map(\.urgency) == [.normal, .normal, .normal] + Array(repeating: .critical, count: days.count - 3))
+    }
+
+    @Test("a stale item backs off the same way, and give_up is per member")
+    func staleBacksOff() {
+        var member = Fixture.member()
+        member.settings.giveUp = TimeSpan(days: 21)
+        let config = Fixture.config([member], hours: "always")
+        let item = ActionItem(id: "1", member: "alice", text: "Send it", owner: .me, due: Fixture.date("2026-11-19"),
+                              created: Fixture.date("2026-11-16"))
+        let history = History(meetings: Fixture.met("2026-11-16"), actions: [item])
+        let start = Fixture.at("2026-11-20 00:00")
+        let got = Planner.upcoming(config: config, history: history, ledger: Ledger(), from: start,
+                                   until: start.adding(seconds: 10 * 7 * 86_400)).filter { $0.kind == .staleAction }
+        let days = Array(0...6) + [7, 14]
+        #expect(got.map(\.scheduled) == days.map { start.adding(seconds: Int64($0) * 86_400) })
     }
 }

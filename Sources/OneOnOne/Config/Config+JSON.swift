@@ -23,6 +23,7 @@ extension MemberSettings {
             ("slack", .string(slack.description)),
             ("lead", .string(lead.description)),
             ("repeat", .string(repeatEvery.description)),
+            ("give_up", .string(giveUp.description)),
             ("stale_after", .string(staleAfter.description)),
             ("carry_limit", .int(carryLimit)),
             ("consistency_floor", .double(consistencyFloor)),

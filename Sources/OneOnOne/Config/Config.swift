@@ -59,8 +59,11 @@ package struct MemberSettings: Hashable, Sendable {
     package var slack: TimeSpan
     /// Nudge this long before due (zero: no nudge).
     package var lead: TimeSpan
-    /// How often an unresolved overdue or stale alert repeats.
+    /// How often an unresolved overdue or stale alert repeats in its first
+    /// week (weekly after it).
     package var repeatEvery: TimeSpan
+    /// How long after its first alert an unresolved alert stops repeating.
+    package var giveUp: TimeSpan
     /// An open action item untouched this long is stale.
     package var staleAfter: TimeSpan
     /// An action item carried through this many 1:1s still open is stale.
@@ -73,7 +76,7 @@ package struct MemberSettings: Hashable, Sendable {
     /// The built-in defaults.
     package static let standard = MemberSettings(
         cadence: .days(14), autoFallback: .days(14), slack: TimeSpan(days: 2), lead: TimeSpan(days: 1),
-        repeatEvery: TimeSpan(days: 1), staleAfter: TimeSpan(days: 14), carryLimit: 2,
+        repeatEvery: TimeSpan(days: 1), giveUp: TimeSpan(days: 56), staleAfter: TimeSpan(days: 14), carryLimit: 2,
         consistencyFloor: 0.75, consistencyWindow: TimeSpan(days: 90))
 }
 

@@ -111,6 +111,9 @@ extension ConfigDecoder {
                 s.repeatEvery = v
             }
         }
+        if let e = table.entry("give_up"), let v = span(e, context: context) {
+            if v.days < 1 { error(at: e.valuePosition, "'give_up' in \(context) must be at least 1d, found \"\(v)\"") } else { s.giveUp = v }
+        }
         if let e = table.entry("stale_after"), let v = span(e, context: context) {
             if v.isZero { error(at: e.valuePosition, "'stale_after' in \(context) must be longer than zero") } else { s.staleAfter = v }
         }

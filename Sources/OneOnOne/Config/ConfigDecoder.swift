@@ -19,7 +19,8 @@ package struct ConfigDecoder {
     static let topLevelKeys = ["timezone", "working_hours", "defaults", "team", "topics", "hook", "questions", "notify"]
     static let notifyKeys = ["summary_after"]
     static let settingKeys = [
-        "cadence", "slack", "lead", "repeat", "stale_after", "carry_limit", "consistency_floor", "consistency_window",
+        "cadence", "slack", "lead", "repeat", "give_up", "stale_after", "carry_limit", "consistency_floor",
+        "consistency_window",
     ]
     static let memberKeys = ["name", "timezone", "working_hours", "away", "since"] + settingKeys
     static let hookKeys = ["command", "on", "timeout"]

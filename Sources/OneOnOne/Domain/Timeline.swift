@@ -9,6 +9,8 @@ package struct Timeline: Sendable {
     package let overdueStart: Instant
     let calendar: ZonedCalendar
     let repeatEvery: TimeSpan
+    /// When the overdue alerts come (see `Repeats`).
+    let overdueAlerts: Repeats
 
     package init(schedule: Schedule, calendar: ZonedCalendar) {
         self.schedule = schedule
@@ -19,6 +21,7 @@ package struct Timeline: Sendable {
         dueSoonStart = settings.lead.isZero ? nil : calendar.subtracting(settings.lead, from: dueStart)
         overdueStart = calendar.startOfDay(schedule.lastLateDay.adding(days: 1))
             .adding(seconds: Int64(settings.slack.seconds))
+        overdueAlerts = Repeats(calendar: calendar, from: overdueStart, every: repeatEvery, giveUp: settings.giveUp)
     }
 
     /// The raw (not yet deferred) instant of the `n`th overdue alert, n ≥ 1.

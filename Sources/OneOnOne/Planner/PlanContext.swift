@@ -63,8 +63,10 @@ struct PlanContext: Sendable {
             // recorded already past due has missed none, and starts at #1.
             let start = calendar.startOfDay(max(staleness.since, item.created))
             let snooze = [memberSnooze, snoozes[item.id]].compactMap { $0 }.max()
+            let alerts = Repeats(calendar: calendar, from: start, every: member.settings.repeatEvery,
+                                 giveUp: member.settings.giveUp)
             result.append(ReminderSeries(
-                subject: .staleItem(item, staleness, start: start, every: member.settings.repeatEvery),
+                subject: .staleItem(item, staleness, alerts: alerts),
                 deferral: deferral(snoozedUntil: snooze), text: text, quiet: quiet))
         }
         if let since = Consistency.driftStart(schedule: schedule, today: today) {

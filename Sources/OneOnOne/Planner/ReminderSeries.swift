@@ -9,11 +9,10 @@
 struct ReminderSeries: Sendable {
     /// What the reminders are about, with what times them.
     enum Subject: Sendable {
-        /// A member's 1:1: [due-soon], due, overdue #1, #2 … (endless).
+        /// A member's 1:1: [due-soon], due, overdue #1, #2 … (as `Repeats`).
         case meeting(Timeline)
-        /// An open item gone stale: an alert from `start` on, repeating
-        /// every `every` (endless).
-        case staleItem(ActionItem, Staleness, start: Instant, every: TimeSpan)
+        /// An open item gone stale: alerts #1, #2 … (as `Repeats`).
+        case staleItem(ActionItem, Staleness, alerts: Repeats)
         /// One alert: the member's 1:1s fell below the consistency floor.
         case drift(since: LocalDate)
         /// One alert: the member's mood dropped below their baseline.
@@ -36,10 +35,10 @@ struct ReminderSeries: Sendable {
             switch step {
             case 0: return timeline.dueSoonStart!
             case 1: return timeline.dueStart
-            default: return timeline.overdue(step - 1)
+            default: return timeline.overdueAlerts.instant(step - 2)
             }
-        case .staleItem(_, _, let start, let span):
-            return text.calendar.adding(span, times: n, to: start)
+        case .staleItem(_, _, let alerts):
+            return alerts.instant(n)
         case .drift(let since), .mood(_, let since):
             return text.calendar.startOfDay(since)
         }
@@ -50,20 +49,31 @@ struct ReminderSeries: Sendable {
         switch subject {
         case .meeting(let timeline):
             let offset = timeline.dueSoonStart == nil ? 1 : 0
-            let overdue = timeline.overdueCount(at: t)
+            let overdue = timeline.overdueAlerts.lastIndex(atOrBefore: t) + 1
             if overdue > 0 { return overdue + 1 - offset }
             if t >= timeline.dueStart { return 1 - offset }
             if let soon = timeline.dueSoonStart, t >= soon { return 0 }
             return -1
-        case .staleItem(_, _, let start, let span):
-            return text.calendar.lastStep(of: span, from: start, atOrBefore: t)
+        case .staleItem(_, _, let alerts):
+            return alerts.lastIndex(atOrBefore: t)
         case .drift, .mood:
             return t >= raw(0) ? 0 : -1
         }
     }
 
-    /// Whether the run goes on until resolved, rather than being one alert.
-    var endless: Bool {
+    /// How many occurrences there are: a 1:1's and an item's alerts stop
+    /// after `give_up` (see `Repeats`); drift and mood are one alert.
+    var count: Int {
+        switch subject {
+        case .meeting(let timeline): (timeline.dueSoonStart == nil ? 1 : 2) + timeline.overdueAlerts.count
+        case .staleItem(_, _, let alerts): alerts.count
+        case .drift, .mood: 1
+        }
+    }
+
+    /// Whether a missed occurrence is reported late: not for drift or
+    /// mood, which are found in the history rather than scheduled ahead.
+    var timed: Bool {
         switch subject {
         case .meeting, .staleItem: true
         case .drift, .mood: false
@@ -77,7 +87,7 @@ struct ReminderSeries: Sendable {
     ///   reported late. A drift or mood alert is found in the history, not
     ///   scheduled ahead, so it never is.
     func step(at now: Instant, lateness: Bool, ledger: Ledger) -> (fire: Reminder?, next: Instant?) {
-        let high = endless ? lastRawIndex(atOrBefore: now) : min(0, lastRawIndex(atOrBefore: now))
+        let high = min(count - 1, lastRawIndex(atOrBefore: now))
         // The deferred instants never decrease with n, so the occurrence
         // that fires is the last n ≤ high whose deferred instant has come:
         // found by bisection between one known to have come (or −1) and
@@ -92,7 +102,7 @@ struct ReminderSeries: Sendable {
         if came >= 0 && !quiet {
             let scheduled = deferral(raw(came))
             let late = now - scheduled
-            let lateBy = endless && lateness && late > Planner.lateTolerance && !isNews(came) ? late : nil
+            let lateBy = timed && lateness && late > Planner.lateTolerance && !isNews(came) ? late : nil
             let reminder = make(came, scheduled: scheduled, lateBy: lateBy)
             // An alert's identity is its run and its raw time, not its
             // number alone: a config edit (other working hours) can make an
@@ -105,7 +115,7 @@ struct ReminderSeries: Sendable {
         // The occurrence after the one that came is later than now: its
         // raw instant is (past `high`), or its deferred one is. Checked all
         // the same: a wake now would have the daemon spin.
-        let next = endless || came < 0 ? deferral(raw(came + 1)) : nil
+        let next = came + 1 < count ? deferral(raw(came + 1)) : nil
         return (fire, next.flatMap { $0 > now ? $0 : nil })
     }
 
@@ -113,7 +123,7 @@ struct ReminderSeries: Sendable {
     /// missed: an item's first alert on the day it was written down (it
     /// did not exist all that day, so nothing was late about it).
     func isNews(_ n: Int) -> Bool {
-        if case .staleItem(let item, _, _, _) = subject { return n == 0 && text.calendar.date(of: raw(0)) == item.created }
+        if case .staleItem(let item, _, _) = subject { return n == 0 && text.calendar.date(of: raw(0)) == item.created }
         return false
     }
 
@@ -122,7 +132,7 @@ struct ReminderSeries: Sendable {
         switch subject {
         case .meeting(let timeline):
             text.meeting(step: Self.meetingStep(n, timeline), scheduled: scheduled, lateBy: lateBy)
-        case .staleItem(let item, let staleness, _, _):
+        case .staleItem(let item, let staleness, _):
             text.staleItem(item, staleness, occurrence: n + 1, scheduled: scheduled, lateBy: lateBy)
         case .drift(let since):
             text.drift(since: since, scheduled: scheduled)
