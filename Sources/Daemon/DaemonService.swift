@@ -99,7 +99,7 @@ package final class DaemonService {
     /// once (the journal has each already).
     func deliver(_ fired: [Reminder], at now: Instant) {
         for hook in effectiveHooks {
-            let mine = fired.filter { hook.kinds.contains($0.kind) }
+            let mine = fired.filter { config.notify.delivers($0.kind, to: hook) }
             if mine.count > config.notify.summaryAfter {
                 logger.info("\(mine.count) reminders at once for \(hook.command.first ?? "a hook"): delivering one summary")
                 hooks.run([hook], for: Reminder.summary(of: mine, at: now))

@@ -14,6 +14,7 @@ package enum ReminderFields {
         case .staleAction: "85a8793ced8140c39ee65aed44862407"
         case .drift: "1e5b21541260467685f537faa462e2b2"
         case .moodDrop: "f53b715c65e444ca80e4e0e7c6a07f59"
+        case .digest: "9a0f5d7e3c2b4e1f8d6a4b2c1e0f9a87"
         }
     }
 

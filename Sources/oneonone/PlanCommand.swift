@@ -16,6 +16,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Every reminder, also those that reach you only in the digest.")
+    var all = false
+
     func run() throws {
         guard (1...3660).contains(days) else { throw Failure("error: --days is 1 to 3660, found \(days)") }
         let workspace = try Workspace(store)
@@ -24,8 +27,13 @@ struct PlanCommand: ParsableCommand {
         do { ledger = try workspace.state.loadLedger() } catch { throw Failure(error.description) }
         let until = workspace.calendar.adding(TimeSpan(days: days), to: workspace.now)
         let limit = 100_000
-        let reminders = Planner.upcoming(config: workspace.config, history: history, ledger: ledger,
-                                         from: workspace.now, until: until, limit: limit)
+        let every = Planner.upcoming(config: workspace.config, history: history, ledger: ledger,
+                                     from: workspace.now, until: until, limit: limit)
+        // What reaches the desktop: the kinds delivered one by one, and the
+        // digest that stands for the rest (the journal gets every one).
+        let shown = workspace.config.notify.deliveredAlone.union([.digest])
+        let reminders = all ? every : every.filter { shown.contains($0.kind) }
+        let inDigest = every.count - reminders.count
         if reminders.count >= limit {
             Output.error("note: showing the first \(reminders.count) reminders, up to "
                 + "\(DateText.withWeekday(workspace.calendar.date(of: reminders.last!.scheduled), today: workspace.today)); ask for fewer --days\n")
@@ -35,7 +43,7 @@ struct PlanCommand: ParsableCommand {
             return
         }
         if reminders.isEmpty {
-            print("Nothing would fire in the next \(days) days.")
+            print("Nothing would fire in the next \(days) days." + (inDigest > 0 ? " (\(inDigest) only in digests: plan --all)" : ""))
             return
         }
         let zone = workspace.config.timeZone
@@ -48,5 +56,8 @@ struct PlanCommand: ParsableCommand {
             rows.append([when, r.kind.rawValue, r.member.visible, r.title])
         }
         print(Terminal.table(rows), terminator: "")
+        if inDigest > 0 {
+            print("and \(inDigest) reminder\(inDigest == 1 ? "" : "s") that reach you only in the digests (plan --all lists them)")
+        }
     }
 }

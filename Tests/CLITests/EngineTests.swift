@@ -115,8 +115,12 @@ struct EngineTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("due-soon"))
         #expect(r.stdout.contains("overdue"))
-        #expect(r.stdout.contains("stale-action"))
         #expect(r.stdout.contains("1:1 with Bob overdue by 3 days"))
+        // Stale items reach you in the morning digest, not one by one.
+        #expect(r.stdout.contains("digest"))
+        #expect(!r.stdout.contains("stale-action"))
+        #expect(r.stdout.contains("reach you only in the digests (plan --all lists them)"))
+        #expect(try world.oneonone("plan", "--days", "30", "--all").stdout.contains("stale-action"))
         let json = try world.oneonone("plan", "--days", "30", "--json")
         #expect(json.stdout.contains("\"key\": \"overdue/bob/2026-11-20#1\""))
     }

@@ -40,7 +40,7 @@ struct EscapeTests {
         defer { world.remove() }
         var outputs: [String] = []
         for args in [["met", "eve", "--on", "2026-11-10"], ["action", "add", "eve", "Review \(Self.override)fdp.exe"],
-                     ["status"], ["agenda", "eve"], ["plan", "--days", "14"], ["action", "list"], ["snooze", "eve", "1d"],
+                     ["status"], ["agenda", "eve"], ["plan", "--days", "14", "--all"], ["action", "list"], ["snooze", "eve", "1d"],
                      ["action", "done", "1"]] {
             let r = try world.oneonone(args: args)
             #expect(r.status == 0, "\(args): \(r.stderr)")
@@ -52,7 +52,7 @@ struct EscapeTests {
         }
         // Reminder bodies (what the journal and notifications get) too; the
         // JSON's "name" is data for programs, and stays as written.
-        let plan = try world.oneonone("plan", "--days", "14", "--json")
+        let plan = try world.oneonone("plan", "--days", "14", "--json", "--all")
         let bodies = plan.stdout.split(separator: "\n").filter { $0.contains("\"body\"") }
         #expect(!bodies.isEmpty && bodies.allSatisfy { !$0.contains(Self.override) }, "\(plan.stdout)")
         #expect(bodies.contains { $0.contains(#"Eve \\u{202E}gnp.exe"#) }, "\(plan.stdout)")

@@ -34,6 +34,8 @@ struct DaemonIntegrationTests {
             try dir.write("config.toml", """
                 timezone = "UTC"
                 working_hours = "always"
+                # Each test is about the reminders it makes, not the morning digest.
+                digest = false
                 [team.bob]
                 name = '\(name)'
                 cadence = "1w"

@@ -36,6 +36,8 @@ struct HookDescriptorTests {
         try s.dir.write("config.toml", """
             timezone = "UTC"
             working_hours = "always"
+            # Each test is about the reminders it makes, not the morning digest.
+            digest = false
             # Every reminder to the hook, not one summary of them.
             [notify]
             summary_after = 100000

@@ -17,6 +17,8 @@ struct HookFloodTests {
         try s.dir.write("config.toml", """
             timezone = "UTC"
             working_hours = "always"
+            # Each test is about the reminders it makes, not the morning digest.
+            digest = false
             \(summaryAfter.map { "[notify]\nsummary_after = \($0)" } ?? "")
             [team.bob]
             name = '\(s.name)'

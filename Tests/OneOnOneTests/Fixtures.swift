@@ -55,7 +55,8 @@ enum Fixture {
                        hours: String = "Mon-Fri 09:00-17:00") -> Config {
         Config(timeZone: zone, workingHours: try! WorkingHours.parse(hours).get(), defaults: MemberSettings.standard,
                members: members, topics: [Topic(name: "career", interval: TimeSpan(days: 90))], hooks: [],
-               questions: Config.defaultQuestions)
+               // Without a digest: each test looks at the reminders it is about.
+               questions: Config.defaultQuestions, notify: NotifySettings(digest: nil))
     }
 
     static func met(_ dates: String..., member: String = "alice", mood: [Int]? = nil) -> [Meeting] {

@@ -43,7 +43,8 @@ struct PlannerPropertyTests {
         }
         let now = Fixture.at("2026-06-01 00:00").adding(seconds: Int64(rng.int(0...(200 * 86_400))))
         if rng.int(0...3) == 0 { snoozes.append(Snooze(subject: "m0", until: now.adding(seconds: Int64(rng.int(0...400_000))))) }
-        let config = Fixture.config(members, hours: rng.int(0...1) == 0 ? "Mon-Fri 09:00-17:00" : "always")
+        var config = Fixture.config(members, hours: rng.int(0...1) == 0 ? "Mon-Fri 09:00-17:00" : "always")
+        config.notify.digest = [nil, .start, .at(minutes: 8 * 60 + 45)][rng.int(0...2)]
         return (config, History(meetings: meetings, actions: actions, snoozes: snoozes), now)
     }
 

@@ -10,7 +10,14 @@ extension Config {
             ("topics", .object(topics.map { ($0.name, .string($0.interval.description)) })),
             ("hooks", .array(hooks.map(\.json))),
             ("questions", .array(questions.map { .string($0) })),
-            ("notify", .object([("summary_after", .int(notify.summaryAfter))])),
+            ("digest", notify.digest.map { digest -> JSON in
+                switch digest {
+                case .start: .string("start")
+                case .at(let minutes): .string(WorkingHours.clock(minutes))
+                }
+            } ?? .bool(false)),
+            ("notify", .object([("immediate", .array(notify.immediate.sorted().map { .string($0.rawValue) })),
+                                ("summary_after", .int(notify.summaryAfter))])),
         ])
     }
 }

@@ -135,15 +135,45 @@ package struct Topic: Hashable, Sendable {
     }
 }
 
-/// How reminders reach the manager (`[notify]`).
+/// When the day's digest goes out.
+package enum DigestTime: Hashable, Sendable {
+    /// At the start of each working day.
+    case start
+    /// At this many minutes after midnight on each working day (moved into
+    /// working hours when outside them).
+    case at(minutes: Int)
+}
+
+/// How reminders reach the manager (`digest`, `[notify]`).
 package struct NotifySettings: Hashable, Sendable {
+    /// When the digest goes out; nil: no digest, every reminder one by one.
+    package var digest: DigestTime? = .start
+    /// The kinds that still go out one by one with a digest; the others
+    /// reach the desktop only in it (the journal gets each all the same).
+    package var immediate: Set<ReminderKind> = [.dueSoon, .overdue]
+
+    /// The kinds delivered one by one: all when there is no digest.
+    package var deliveredAlone: Set<ReminderKind> {
+        digest == nil ? Set(ReminderKind.allCases).subtracting([.digest]) : immediate
+    }
+
+    /// Whether a reminder of `kind` goes to `hook` when it fires. A hook
+    /// with its own `on` list gets exactly those kinds; one without gets
+    /// what is delivered alone, and the digest.
+    package func delivers(_ kind: ReminderKind, to hook: Hook) -> Bool {
+        guard hook.subscribesToAll else { return hook.kinds.contains(kind) }
+        return kind == .digest || deliveredAlone.contains(kind)
+    }
+
     /// When more reminders than this come due for one hook at once (a first
     /// start on a long history, a return from a long trip), the hook gets
     /// one summary of them instead; the journal still gets each.
     package var summaryAfter: Int
 
-    package init(summaryAfter: Int = 8) {
+    package init(summaryAfter: Int = 8, digest: DigestTime? = .start, immediate: Set<ReminderKind> = [.dueSoon, .overdue]) {
         self.summaryAfter = summaryAfter
+        self.digest = digest
+        self.immediate = immediate
     }
 }
 
@@ -155,11 +185,15 @@ package struct Hook: Hashable, Sendable {
     package var kinds: Set<ReminderKind>
     /// How long the hook may run before its process group is killed.
     package var timeout: TimeSpan
+    /// True when the hook names no `on` list: it gets what the manager is
+    /// shown (see `NotifySettings.delivers`).
+    package var subscribesToAll: Bool
 
     package init(command: [String], kinds: Set<ReminderKind>, timeout: TimeSpan) {
         self.command = command
         self.kinds = kinds
         self.timeout = timeout
+        subscribesToAll = kinds == Set(ReminderKind.allCases)
     }
 
     /// The placeholders a hook's arguments may use.

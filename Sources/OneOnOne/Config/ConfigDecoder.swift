@@ -16,8 +16,9 @@ package struct ConfigDecoder {
     let systemZone: () -> TimeZoneRules
     let resolveZone: ZoneResolver
 
-    static let topLevelKeys = ["timezone", "working_hours", "defaults", "team", "topics", "hook", "questions", "notify"]
-    static let notifyKeys = ["summary_after"]
+    static let topLevelKeys = ["timezone", "working_hours", "digest", "defaults", "team", "topics", "hook", "questions",
+                               "notify"]
+    static let notifyKeys = ["immediate", "summary_after"]
     static let settingKeys = [
         "cadence", "slack", "lead", "repeat", "give_up", "stale_after", "carry_limit", "consistency_floor",
         "consistency_window",
@@ -108,8 +109,25 @@ package struct ConfigDecoder {
             questions = list
         }
         var notify = NotifySettings()
+        if let entry = root.entry("digest") {
+            switch entry.value {
+            case .boolean(let on): notify.digest = on ? .start : nil
+            case .string("start"): notify.digest = .start
+            case .string(let text):
+                if let minutes = WorkingHours.minutes(text) {
+                    notify.digest = .at(minutes: minutes)
+                } else {
+                    error(at: entry.valuePosition, "'digest' is \"start\" (of working hours), a time like \"09:00\", or false; found \"\(text)\"")
+                }
+            default:
+                reader.mismatch(entry, in: "the top level", expected: "\"start\", a time like \"09:00\", or false")
+            }
+        }
         if let entry = root.entry("notify"), let table = self.table(entry, context: "[notify]") {
             checkKeys(table, allowed: Self.notifyKeys, context: "[notify]")
+            if let e = table.entry("immediate"), let names = strings(e, context: "[notify]") {
+                notify.immediate = Set(kinds(names, in: e))
+            }
             if let e = table.entry("summary_after") {
                 if case .integer(let n) = e.value, n >= 1, n <= 1_000_000 {
                     notify.summaryAfter = Int(n)
@@ -263,27 +281,38 @@ package struct ConfigDecoder {
             return nil
         }
         var kinds = Set(ReminderKind.allCases)
+        var all = true
         if let onEntry = table.entry("on"), let names = strings(onEntry, context: context) {
-            kinds = []
-            let positions: [TOMLPosition]
-            if case .array(let a) = onEntry.value { positions = a.positions } else { positions = [] }
-            for (i, name) in names.enumerated() {
-                if let kind = ReminderKind(rawValue: name) {
-                    kinds.insert(kind)
-                } else {
-                    let at = i < positions.count ? positions[i] : onEntry.valuePosition
-                    let known = ReminderKind.allCases.map(\.rawValue)
-                    let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" }
-                        ?? " (known kinds: \(known.joined(separator: ", ")))"
-                    error(at: at, "unknown reminder kind '\(name)'\(hint)")
-                }
-            }
+            kinds = Set(self.kinds(names, in: onEntry))
+            all = false
         }
         var timeout = TimeSpan(seconds: 10)
         if let e = table.entry("timeout"), let t = span(e, context: context) {
             if t.isZero { error(at: e.valuePosition, "a hook's timeout must be longer than zero") } else { timeout = t }
         }
-        return Hook(command: command, kinds: kinds, timeout: timeout)
+        var hook = Hook(command: command, kinds: kinds, timeout: timeout)
+        hook.subscribesToAll = all
+        return hook
+    }
+
+    /// The reminder kinds named in `entry` (an array of `names`); an
+    /// unknown one is reported at its place, with the closest kind.
+    mutating func kinds(_ names: [String], in entry: TOMLTable.Entry) -> [ReminderKind] {
+        let positions: [TOMLPosition]
+        if case .array(let a) = entry.value { positions = a.positions } else { positions = [] }
+        var result: [ReminderKind] = []
+        for (i, name) in names.enumerated() {
+            if let kind = ReminderKind(rawValue: name) {
+                result.append(kind)
+            } else {
+                let at = i < positions.count ? positions[i] : entry.valuePosition
+                let known = ReminderKind.allCases.map(\.rawValue)
+                let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" }
+                    ?? " (known kinds: \(known.joined(separator: ", ")))"
+                error(at: at, "unknown reminder kind '\(name)'\(hint)")
+            }
+        }
+        return result
     }
 
     mutating func checkPlaceholders(_ argument: String, at position: TOMLPosition) {

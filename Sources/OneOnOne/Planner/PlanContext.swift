@@ -39,7 +39,17 @@ struct PlanContext: Sendable {
     }
 
     /// Every reminder series of the team, members in the config's order.
-    var series: [ReminderSeries] { config.members.flatMap(series(for:)) }
+    var series: [ReminderSeries] { config.members.flatMap(series(for:)) + digestSeries }
+
+    /// The team's digest, from yesterday on (yesterday's may still be due
+    /// today, moved into working hours), when the config has one.
+    var digestSeries: [ReminderSeries] {
+        guard config.notify.digest != nil, let anyone = config.members.first else { return [] }
+        let text = ReminderText(schedule: schedule(for: anyone), openItems: [], calendar: calendar, today: today, now: now)
+        return [ReminderSeries(subject: .digest(Digest(context: self), from: today.adding(days: -1)),
+                               deferral: Deferral(calendar: calendar, hours: config.workingHours, away: [], snoozedUntil: nil),
+                               text: text, quiet: false)]
+    }
 
     /// Every reminder series about `member`: their 1:1, each open action
     /// item that is or will become stale, drift and mood.

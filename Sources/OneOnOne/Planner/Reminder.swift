@@ -58,7 +58,9 @@ extension Reminder {
     /// occurrence for the kinds that repeat:
     /// `due-soon/alice/2026-11-24`, `overdue/alice/2026-11-24#2`,
     /// `stale-action/7/2026-11-30#1`.
+    /// A digest is the team's, one a day: `digest/2026-11-23`.
     package static func key(_ kind: ReminderKind, subject: String, since day: LocalDate, occurrence: Int) -> String {
+        if kind == .digest { return "digest/\(day)" }
         let base = "\(kind.rawValue)/\(subject)/\(day)"
         return kind.repeats ? base + "#\(occurrence)" : base
     }
@@ -67,7 +69,7 @@ extension Reminder {
     /// low; everything else normal, until a repeating alert has come more
     /// than three times, when it turns critical.
     package static func urgency(_ kind: ReminderKind, occurrence: Int) -> Urgency {
-        if kind == .dueSoon { return .low }
+        if kind == .dueSoon || kind == .digest { return .low }
         return kind.repeats && occurrence > 3 ? .critical : .normal
     }
 
@@ -139,6 +141,7 @@ extension ReminderKind {
         case .staleAction: return "stale item\(plural)"
         case .drift: return "drift alert\(plural)"
         case .moodDrop: return "mood drop\(plural)"
+        case .digest: return "digest\(plural)"
         }
     }
 }

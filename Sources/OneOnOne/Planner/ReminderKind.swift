@@ -12,6 +12,9 @@ package enum ReminderKind: String, CaseIterable, Hashable, Sendable, Comparable 
     case drift = "drift"
     /// A member's recent mood dropped clearly below their baseline.
     case moodDrop = "mood-drop"
+    /// The day's summary at the start of working hours: 1:1s due, items
+    /// gone stale, topics due, drift and mood.
+    case digest = "digest"
 
     /// In the order of the cases above: reminders of one instant fire in it.
     package static func < (a: ReminderKind, b: ReminderKind) -> Bool {

@@ -17,6 +17,8 @@ struct ReminderSeries: Sendable {
         case drift(since: LocalDate)
         /// One alert: the member's mood dropped below their baseline.
         case mood(MoodTrend, since: LocalDate)
+        /// The team's digest, one a day from `from` on (see `Digest`).
+        case digest(Digest, from: LocalDate)
     }
 
     let subject: Subject
@@ -41,6 +43,8 @@ struct ReminderSeries: Sendable {
             return alerts.instant(n)
         case .drift(let since), .mood(_, let since):
             return text.calendar.startOfDay(since)
+        case .digest(let digest, let from):
+            return digest.raw(on: from.adding(days: n))
         }
     }
 
@@ -58,6 +62,9 @@ struct ReminderSeries: Sendable {
             return alerts.lastIndex(atOrBefore: t)
         case .drift, .mood:
             return t >= raw(0) ? 0 : -1
+        case .digest(_, let from):
+            let day = from.days(to: text.calendar.date(of: t))
+            return day < 0 ? -1 : raw(day) <= t ? day : day - 1
         }
     }
 
@@ -68,6 +75,7 @@ struct ReminderSeries: Sendable {
         case .meeting(let timeline): (timeline.dueSoonStart == nil ? 1 : 2) + timeline.overdueAlerts.count
         case .staleItem(_, _, let alerts): alerts.count
         case .drift, .mood: 1
+        case .digest: Int.max / 2
         }
     }
 
@@ -76,7 +84,7 @@ struct ReminderSeries: Sendable {
     var timed: Bool {
         switch subject {
         case .meeting, .staleItem: true
-        case .drift, .mood: false
+        case .drift, .mood, .digest: false
         }
     }
 
@@ -103,14 +111,19 @@ struct ReminderSeries: Sendable {
             let scheduled = deferral(raw(came))
             let late = now - scheduled
             let lateBy = timed && lateness && late > Planner.lateTolerance && !isNews(came) ? late : nil
-            let reminder = make(came, scheduled: scheduled, lateBy: lateBy)
+            // A digest's key is known without writing it (which takes the
+            // whole team's state): one that went out is not written again.
+            let reminder = digestKey(came).map(ledger.contains) == true ? nil
+                : make(came, scheduled: scheduled, lateBy: lateBy)
             // An alert's identity is its run and its raw time, not its
             // number alone: a config edit (other working hours) can make an
             // earlier number the one that came, and what was shown already
             // covers every occurrence up to when it was shown. The next
             // fires at the next real repeat.
-            let shown = ledger.lastFired(inRunOf: reminder.key).map { raw(came) <= $0 } ?? false
-            if !ledger.contains(reminder.key) && !shown { fire = reminder }
+            if let reminder {
+                let shown = ledger.lastFired(inRunOf: reminder.key).map { raw(came) <= $0 } ?? false
+                if !ledger.contains(reminder.key) && !shown { fire = reminder }
+            }
         }
         // The occurrence after the one that came is later than now: its
         // raw instant is (past `high`), or its deferred one is. Checked all
@@ -127,8 +140,15 @@ struct ReminderSeries: Sendable {
         return false
     }
 
-    /// Occurrence `n`, scheduled at `scheduled`.
-    func make(_ n: Int, scheduled: Instant, lateBy: Int64?) -> Reminder {
+    /// The key of digest `n`, when this is the digest.
+    func digestKey(_ n: Int) -> String? {
+        guard case .digest(_, let from) = subject else { return nil }
+        return Reminder.key(.digest, subject: "", since: from.adding(days: n), occurrence: 1)
+    }
+
+    /// Occurrence `n`, scheduled at `scheduled`; nil for a digest with
+    /// nothing to say.
+    func make(_ n: Int, scheduled: Instant, lateBy: Int64?) -> Reminder? {
         switch subject {
         case .meeting(let timeline):
             text.meeting(step: Self.meetingStep(n, timeline), scheduled: scheduled, lateBy: lateBy)
@@ -138,6 +158,9 @@ struct ReminderSeries: Sendable {
             text.drift(since: since, scheduled: scheduled)
         case .mood(let mood, let since):
             text.mood(mood, since: since, scheduled: scheduled)
+        case .digest(let digest, let from):
+            digest.reminder(day: from.adding(days: n), previous: digest.previousWorkingDay(before: from.adding(days: n)),
+                            scheduled: scheduled)
         }
     }
 
