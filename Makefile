@@ -7,6 +7,7 @@
 #   make bench-scale  every command on a 50-member team's ten years, and start-up against remind
 #   make bench-daemon our daemon against remind -z: fire latency, idle, edits
 #   make install      release build + user service (PREFIX, default ~/.local)
+#   make man          the manual pages oneonone(1) and oneonone.toml(5), in .build-dist/man
 
 SWIFT        ?= swift
 FUZZ_SECONDS ?= 60
@@ -17,7 +18,8 @@ TEST_PACKAGES := systemd dbus python3-dbus python3-gi python3-icalendar
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN           = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: all build run test deps fuzz bench-toml bench-scale bench-daemon install uninstall clean static-libs
+.PHONY: all build run test deps fuzz bench-toml bench-scale bench-daemon install uninstall clean static-libs \
+  man
 
 all: build
 
@@ -94,6 +96,27 @@ bench-daemon: deps static-libs
 	bash scripts/journald.sh
 	python3 bench/daemon/bench.py $$($(BENCH_BUILD) --show-bin-path)/oneonone
 
+# The release binary that man asks: the one in .build that `make install`
+# builds, unless DIST_SWIFTPM names another scratch path. The pages are
+# dated by the last commit (or SOURCE_DATE_EPOCH), so one commit always
+# gives the same files.
+DIST_DIR     := .build-dist
+DIST_SWIFTPM ?=
+DIST_BUILD    = $(SWIFT) build $(RELEASE_FLAGS) $(if $(DIST_SWIFTPM),--scratch-path $(DIST_SWIFTPM))
+DIST_BIN      = $$($(DIST_BUILD) --show-bin-path)/oneonone
+DIST_EPOCH   := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),$(shell date +%s))
+
+# SYNOPSIS, COMMANDS and OPTIONS of oneonone(1) come from the argument
+# parser's description of the commands; the rest of it and oneonone.toml(5)
+# are written in man/.
+man: deps static-libs
+	$(DIST_BUILD)
+	mkdir -p $(DIST_DIR)/man
+	bin=$(DIST_BIN) && version=$$($$bin --version) && date=$$(date -u -d @$(DIST_EPOCH) +%F) && \
+	  $$bin --experimental-dump-help > $(DIST_DIR)/man/help.json && \
+	  python3 packaging/manpage.py man/oneonone.1.in $$version $$date < $(DIST_DIR)/man/help.json > $(DIST_DIR)/man/oneonone.1 && \
+	  python3 packaging/manpage.py man/oneonone.toml.5.in $$version $$date < /dev/null > $(DIST_DIR)/man/oneonone.toml.5
+
 # The user service. The binary is built with the Swift runtime linked in
 # statically, so it runs without the toolchain.
 PREFIX   ?= $(HOME)/.local
@@ -123,4 +146,4 @@ uninstall:
 	@echo "  $(CONFIG_HOME)/oneonone  ~/.local/share/oneonone  ~/.local/state/oneonone"
 
 clean:
-	rm -rf .build $(FUZZ_DIR) $(BENCH_DIR) $(STATIC_DIR)
+	rm -rf .build $(FUZZ_DIR) $(BENCH_DIR) $(STATIC_DIR) $(DIST_DIR)
