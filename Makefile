@@ -8,6 +8,7 @@
 #   make bench-daemon our daemon against remind -z: fire latency, idle, edits
 #   make install      release build + user service (PREFIX, default ~/.local)
 #   make man          the manual pages oneonone(1) and oneonone.toml(5), in .build-dist/man
+#   make completions  bash, zsh and fish completions, in .build-dist/completions
 
 SWIFT        ?= swift
 FUZZ_SECONDS ?= 60
@@ -19,7 +20,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN           = $(shell $(SWIFT) build --show-bin-path)
 
 .PHONY: all build run test deps fuzz bench-toml bench-scale bench-daemon install uninstall clean static-libs \
-  man
+  man completions
 
 all: build
 
@@ -96,10 +97,10 @@ bench-daemon: deps static-libs
 	bash scripts/journald.sh
 	python3 bench/daemon/bench.py $$($(BENCH_BUILD) --show-bin-path)/oneonone
 
-# The release binary that man asks: the one in .build that `make install`
-# builds, unless DIST_SWIFTPM names another scratch path. The pages are
-# dated by the last commit (or SOURCE_DATE_EPOCH), so one commit always
-# gives the same files.
+# The release binary that man and completions ask: the one in .build that
+# `make install` builds, unless DIST_SWIFTPM names another scratch path. The
+# pages are dated by the last commit (or SOURCE_DATE_EPOCH), so one commit
+# always gives the same files.
 DIST_DIR     := .build-dist
 DIST_SWIFTPM ?=
 DIST_BUILD    = $(SWIFT) build $(RELEASE_FLAGS) $(if $(DIST_SWIFTPM),--scratch-path $(DIST_SWIFTPM))
@@ -116,6 +117,16 @@ man: deps static-libs
 	  $$bin --experimental-dump-help > $(DIST_DIR)/man/help.json && \
 	  python3 packaging/manpage.py man/oneonone.1.in $$version $$date < $(DIST_DIR)/man/help.json > $(DIST_DIR)/man/oneonone.1 && \
 	  python3 packaging/manpage.py man/oneonone.toml.5.in $$version $$date < /dev/null > $(DIST_DIR)/man/oneonone.toml.5
+
+# The argument parser writes them; a bash completion is sourced, never run,
+# so it loses its #! line.
+completions: deps static-libs
+	$(DIST_BUILD)
+	mkdir -p $(DIST_DIR)/completions
+	bin=$(DIST_BIN) && cd $(DIST_DIR)/completions && \
+	  $$bin --generate-completion-script bash > oneonone.bash && sed -i '1{/^#!/d}' oneonone.bash && \
+	  $$bin --generate-completion-script zsh > _oneonone && \
+	  $$bin --generate-completion-script fish > oneonone.fish
 
 # The user service. The binary is built with the Swift runtime linked in
 # statically, so it runs without the toolchain.
