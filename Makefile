@@ -7,6 +7,7 @@
 #   make bench-scale  every command on a 50-member team's ten years, and start-up against remind
 #   make bench-daemon our daemon against remind -z: fire latency, idle, edits
 #   make install      release build + user service (PREFIX, default ~/.local)
+#   make deb          oneonone_VERSION_ARCH.deb in .build-dist (dpkg-deb, no network)
 #   make man          the manual pages oneonone(1) and oneonone.toml(5), in .build-dist/man
 #   make completions  bash, zsh and fish completions, in .build-dist/completions
 
@@ -15,12 +16,14 @@ FUZZ_SECONDS ?= 60
 # Debian packages the build, the demo and the benchmarks need; the tests
 # add a journal and a session bus (below).
 APT_PACKAGES := tzdata python3 pkg-config libsystemd-dev time libnotify-bin
+# What `make deb` adds (dpkg-shlibdeps).
+DEB_PACKAGES := dpkg-dev
 TEST_PACKAGES := systemd dbus python3-dbus python3-gi python3-icalendar
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN           = $(shell $(SWIFT) build --show-bin-path)
 
 .PHONY: all build run test deps fuzz bench-toml bench-scale bench-daemon install uninstall clean static-libs \
-  man completions
+  deb man completions
 
 all: build
 
@@ -97,10 +100,11 @@ bench-daemon: deps static-libs
 	bash scripts/journald.sh
 	python3 bench/daemon/bench.py $$($(BENCH_BUILD) --show-bin-path)/oneonone
 
-# The release binary that man and completions ask: the one in .build that
-# `make install` builds, unless DIST_SWIFTPM names another scratch path. The
-# pages are dated by the last commit (or SOURCE_DATE_EPOCH), so one commit
-# always gives the same files.
+# The release binary that man and completions ask and deb packages: the one
+# in .build that `make install` builds, unless DIST_SWIFTPM names another
+# scratch path (the package test does: swift test holds .build's lock while
+# it runs). The pages and the package are dated by the last commit (or
+# SOURCE_DATE_EPOCH), so one commit always gives the same files.
 DIST_DIR     := .build-dist
 DIST_SWIFTPM ?=
 DIST_BUILD    = $(SWIFT) build $(RELEASE_FLAGS) $(if $(DIST_SWIFTPM),--scratch-path $(DIST_SWIFTPM))
@@ -127,6 +131,12 @@ completions: deps static-libs
 	  $$bin --generate-completion-script bash > oneonone.bash && sed -i '1{/^#!/d}' oneonone.bash && \
 	  $$bin --generate-completion-script zsh > _oneonone && \
 	  $$bin --generate-completion-script fish > oneonone.fish
+
+# The Debian package, built by dpkg-deb alone from the release binary, the
+# pages and the completions (packaging/build-deb.sh says what goes where).
+deb: APT_PACKAGES += $(DEB_PACKAGES)
+deb: deps static-libs man completions
+	SOURCE_DATE_EPOCH=$(DIST_EPOCH) bash packaging/build-deb.sh $(DIST_BIN) $(DIST_DIR)
 
 # The user service. The binary is built with the Swift runtime linked in
 # statically, so it runs without the toolchain.
