@@ -144,12 +144,37 @@ PREFIX   ?= $(HOME)/.local
 BINDIR   := $(PREFIX)/bin
 UNITDIR  ?= $(if $(filter $(HOME)/.local,$(PREFIX)),$(HOME)/.config/systemd/user,$(PREFIX)/lib/systemd/user)
 CONFIG_HOME := $(or $(XDG_CONFIG_HOME),$(HOME)/.config)
-install: deps static-libs
+MANDIR   := $(PREFIX)/share/man
+# Where each shell finds completions under PREFIX: bash-completion and fish
+# look under ~/.local/share, /usr/local/share and /usr/share; zsh's fpath
+# has Debian's vendor-completions under /usr and site-functions under
+# /usr/local (~/.local/share/zsh/site-functions you add yourself).
+BASHCOMPDIR := $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  := $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
+FISHCOMPDIR := $(PREFIX)/share/fish/vendor_completions.d
+# journalctl reads catalogs from /usr/lib/systemd/catalog and
+# /usr/local/lib/systemd/catalog only: for any other prefix the README says
+# how to add it.
+CATALOGDIR  := $(if $(filter /usr /usr/local,$(PREFIX)),$(PREFIX)/lib/systemd/catalog)
+install: deps static-libs man completions
 	$(SWIFT) build $(RELEASE_FLAGS)
 	install -Dm755 $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/oneonone $(DESTDIR)$(BINDIR)/oneonone
 	mkdir -p $(DESTDIR)$(UNITDIR)
 	sed 's|@BINDIR@|$(BINDIR)|g' systemd/oneonone.service > $(DESTDIR)$(UNITDIR)/oneonone.service
 	chmod 644 $(DESTDIR)$(UNITDIR)/oneonone.service
+	install -Dm644 $(DIST_DIR)/man/oneonone.1 $(DESTDIR)$(MANDIR)/man1/oneonone.1
+	install -Dm644 $(DIST_DIR)/man/oneonone.toml.5 $(DESTDIR)$(MANDIR)/man5/oneonone.toml.5
+	install -Dm644 $(DIST_DIR)/completions/oneonone.bash $(DESTDIR)$(BASHCOMPDIR)/oneonone
+	install -Dm644 $(DIST_DIR)/completions/_oneonone $(DESTDIR)$(ZSHCOMPDIR)/_oneonone
+	install -Dm644 $(DIST_DIR)/completions/oneonone.fish $(DESTDIR)$(FISHCOMPDIR)/oneonone.fish
+	@if [ -n "$(CATALOGDIR)" ]; then \
+	  echo "install -Dm644 systemd/oneonone.catalog $(DESTDIR)$(CATALOGDIR)/oneonone.catalog"; \
+	  install -Dm644 systemd/oneonone.catalog $(DESTDIR)$(CATALOGDIR)/oneonone.catalog; \
+	  [ -n "$(DESTDIR)" ] || journalctl --update-catalog \
+	    || echo "journalctl --update-catalog failed: run it as root so that journalctl -x explains each reminder"; \
+	else \
+	  echo "journalctl reads no catalog under $(PREFIX): the README's install section says how to add it"; \
+	fi
 	mkdir -p -m 700 $(DESTDIR)$(HOME)/.local/share/oneonone $(DESTDIR)$(HOME)/.local/state/oneonone
 	@if [ ! -e $(DESTDIR)$(CONFIG_HOME)/oneonone/config.toml ]; then \
 	  install -Dm600 config/example.toml $(DESTDIR)$(CONFIG_HOME)/oneonone/config.toml; \
@@ -162,8 +187,14 @@ install: deps static-libs
 uninstall:
 	@systemctl --user disable --now oneonone 2>/dev/null || true
 	rm -f $(DESTDIR)$(BINDIR)/oneonone $(DESTDIR)$(UNITDIR)/oneonone.service
+	rm -f $(DESTDIR)$(MANDIR)/man1/oneonone.1 $(DESTDIR)$(MANDIR)/man5/oneonone.toml.5 \
+	  $(DESTDIR)$(BASHCOMPDIR)/oneonone $(DESTDIR)$(ZSHCOMPDIR)/_oneonone $(DESTDIR)$(FISHCOMPDIR)/oneonone.fish
+	@if [ -n "$(CATALOGDIR)" ] && [ -e $(DESTDIR)$(CATALOGDIR)/oneonone.catalog ]; then \
+	  rm -f $(DESTDIR)$(CATALOGDIR)/oneonone.catalog; \
+	  [ -n "$(DESTDIR)" ] || journalctl --update-catalog || true; \
+	fi
 	@systemctl --user daemon-reload 2>/dev/null || true
-	@echo "removed the binary and the unit; your config, history and state are kept:"
+	@echo "removed the binary, the unit, the pages and the completions; your config, history and state are kept:"
 	@echo "  $(CONFIG_HOME)/oneonone  ~/.local/share/oneonone  ~/.local/state/oneonone"
 
 clean:
