@@ -7,17 +7,25 @@
 #   make bench-scale  every command on a 50-member team's ten years, and start-up against remind
 #   make bench-daemon our daemon against remind -z: fire latency, idle, edits
 #   make install      release build + user service (PREFIX, default ~/.local)
+#   make deb          oneonone_VERSION_ARCH.deb in .build-dist (dpkg-deb, no network)
+#   make man          the manual pages oneonone(1) and oneonone.toml(5), in .build-dist/man
+#   make completions  bash, zsh and fish completions, in .build-dist/completions
 
 SWIFT        ?= swift
 FUZZ_SECONDS ?= 60
 # Debian packages the build, the demo and the benchmarks need; the tests
 # add a journal and a session bus (below).
 APT_PACKAGES := tzdata python3 pkg-config libsystemd-dev time libnotify-bin
-TEST_PACKAGES := systemd dbus python3-dbus python3-gi python3-icalendar
+# What `make deb` adds (dpkg-shlibdeps); the package test also looks at the
+# .deb with lintian, man and the three shells.
+DEB_PACKAGES := dpkg-dev
+TEST_PACKAGES := systemd dbus python3-dbus python3-gi python3-icalendar \
+  $(DEB_PACKAGES) lintian man-db groff-base zsh fish
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN           = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: all build run test deps fuzz bench-toml bench-scale bench-daemon install uninstall clean static-libs
+.PHONY: all build run test deps fuzz bench-toml bench-scale bench-daemon install uninstall clean static-libs \
+  deb man completions
 
 all: build
 
@@ -151,18 +159,81 @@ bench-daemon: deps static-libs
 	bash scripts/journald.sh
 	python3 bench/daemon/bench.py $$($(BENCH_BUILD) --show-bin-path)/oneonone
 
+# The release binary that man and completions ask and deb packages: the one
+# in .build that `make install` builds, unless DIST_SWIFTPM names another
+# scratch path (the package test does: swift test holds .build's lock while
+# it runs). The pages and the package are dated by the last commit (or
+# SOURCE_DATE_EPOCH), so one commit always gives the same files.
+DIST_DIR     := .build-dist
+DIST_SWIFTPM ?=
+DIST_BUILD    = $(SWIFT) build $(RELEASE_FLAGS) $(if $(DIST_SWIFTPM),--scratch-path $(DIST_SWIFTPM))
+DIST_BIN      = $$($(DIST_BUILD) --show-bin-path)/oneonone
+DIST_EPOCH   := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),$(shell date +%s))
+
+# SYNOPSIS, COMMANDS and OPTIONS of oneonone(1) come from the argument
+# parser's description of the commands; the rest of it and oneonone.toml(5)
+# are written in man/.
+man: deps static-libs
+	$(DIST_BUILD)
+	mkdir -p $(DIST_DIR)/man
+	bin=$(DIST_BIN) && version=$$($$bin --version) && date=$$(date -u -d @$(DIST_EPOCH) +%F) && \
+	  $$bin --experimental-dump-help > $(DIST_DIR)/man/help.json && \
+	  python3 packaging/manpage.py man/oneonone.1.in $$version $$date < $(DIST_DIR)/man/help.json > $(DIST_DIR)/man/oneonone.1 && \
+	  python3 packaging/manpage.py man/oneonone.toml.5.in $$version $$date < /dev/null > $(DIST_DIR)/man/oneonone.toml.5
+
+# The argument parser writes them; a bash completion is sourced, never run,
+# so it loses its #! line.
+completions: deps static-libs
+	$(DIST_BUILD)
+	mkdir -p $(DIST_DIR)/completions
+	bin=$(DIST_BIN) && cd $(DIST_DIR)/completions && \
+	  $$bin --generate-completion-script bash > oneonone.bash && sed -i '1{/^#!/d}' oneonone.bash && \
+	  $$bin --generate-completion-script zsh > _oneonone && \
+	  $$bin --generate-completion-script fish > oneonone.fish
+
+# The Debian package, built by dpkg-deb alone from the release binary, the
+# pages and the completions (packaging/build-deb.sh says what goes where).
+deb: APT_PACKAGES += $(DEB_PACKAGES)
+deb: deps static-libs man completions
+	SOURCE_DATE_EPOCH=$(DIST_EPOCH) bash packaging/build-deb.sh $(DIST_BIN) $(DIST_DIR)
+
 # The user service. The binary is built with the Swift runtime linked in
 # statically, so it runs without the toolchain.
 PREFIX   ?= $(HOME)/.local
 BINDIR   := $(PREFIX)/bin
 UNITDIR  ?= $(if $(filter $(HOME)/.local,$(PREFIX)),$(HOME)/.config/systemd/user,$(PREFIX)/lib/systemd/user)
 CONFIG_HOME := $(or $(XDG_CONFIG_HOME),$(HOME)/.config)
-install: deps static-libs
+MANDIR   := $(PREFIX)/share/man
+# Where each shell finds completions under PREFIX: bash-completion and fish
+# look under ~/.local/share, /usr/local/share and /usr/share; zsh's fpath
+# has Debian's vendor-completions under /usr and site-functions under
+# /usr/local (~/.local/share/zsh/site-functions you add yourself).
+BASHCOMPDIR := $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  := $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
+FISHCOMPDIR := $(PREFIX)/share/fish/vendor_completions.d
+# journalctl reads catalogs from /usr/lib/systemd/catalog and
+# /usr/local/lib/systemd/catalog only: for any other prefix the README says
+# how to add it.
+CATALOGDIR  := $(if $(filter /usr /usr/local,$(PREFIX)),$(PREFIX)/lib/systemd/catalog)
+install: deps static-libs man completions
 	$(SWIFT) build $(RELEASE_FLAGS)
 	install -Dm755 $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/oneonone $(DESTDIR)$(BINDIR)/oneonone
 	mkdir -p $(DESTDIR)$(UNITDIR)
 	sed 's|@BINDIR@|$(BINDIR)|g' systemd/oneonone.service > $(DESTDIR)$(UNITDIR)/oneonone.service
 	chmod 644 $(DESTDIR)$(UNITDIR)/oneonone.service
+	install -Dm644 $(DIST_DIR)/man/oneonone.1 $(DESTDIR)$(MANDIR)/man1/oneonone.1
+	install -Dm644 $(DIST_DIR)/man/oneonone.toml.5 $(DESTDIR)$(MANDIR)/man5/oneonone.toml.5
+	install -Dm644 $(DIST_DIR)/completions/oneonone.bash $(DESTDIR)$(BASHCOMPDIR)/oneonone
+	install -Dm644 $(DIST_DIR)/completions/_oneonone $(DESTDIR)$(ZSHCOMPDIR)/_oneonone
+	install -Dm644 $(DIST_DIR)/completions/oneonone.fish $(DESTDIR)$(FISHCOMPDIR)/oneonone.fish
+	@if [ -n "$(CATALOGDIR)" ]; then \
+	  echo "install -Dm644 systemd/oneonone.catalog $(DESTDIR)$(CATALOGDIR)/oneonone.catalog"; \
+	  install -Dm644 systemd/oneonone.catalog $(DESTDIR)$(CATALOGDIR)/oneonone.catalog; \
+	  [ -n "$(DESTDIR)" ] || journalctl --update-catalog \
+	    || echo "journalctl --update-catalog failed: run it as root so that journalctl -x explains each reminder"; \
+	else \
+	  echo "journalctl reads no catalog under $(PREFIX): the README's install section says how to add it"; \
+	fi
 	mkdir -p -m 700 $(DESTDIR)$(HOME)/.local/share/oneonone $(DESTDIR)$(HOME)/.local/state/oneonone
 	@if [ ! -e $(DESTDIR)$(CONFIG_HOME)/oneonone/config.toml ]; then \
 	  install -Dm600 config/example.toml $(DESTDIR)$(CONFIG_HOME)/oneonone/config.toml; \
@@ -175,9 +246,15 @@ install: deps static-libs
 uninstall:
 	@systemctl --user disable --now oneonone 2>/dev/null || true
 	rm -f $(DESTDIR)$(BINDIR)/oneonone $(DESTDIR)$(UNITDIR)/oneonone.service
+	rm -f $(DESTDIR)$(MANDIR)/man1/oneonone.1 $(DESTDIR)$(MANDIR)/man5/oneonone.toml.5 \
+	  $(DESTDIR)$(BASHCOMPDIR)/oneonone $(DESTDIR)$(ZSHCOMPDIR)/_oneonone $(DESTDIR)$(FISHCOMPDIR)/oneonone.fish
+	@if [ -n "$(CATALOGDIR)" ] && [ -e $(DESTDIR)$(CATALOGDIR)/oneonone.catalog ]; then \
+	  rm -f $(DESTDIR)$(CATALOGDIR)/oneonone.catalog; \
+	  [ -n "$(DESTDIR)" ] || journalctl --update-catalog || true; \
+	fi
 	@systemctl --user daemon-reload 2>/dev/null || true
-	@echo "removed the binary and the unit; your config, history and state are kept:"
+	@echo "removed the binary, the unit, the pages and the completions; your config, history and state are kept:"
 	@echo "  $(CONFIG_HOME)/oneonone  ~/.local/share/oneonone  ~/.local/state/oneonone"
 
 clean:
-	rm -rf .build $(FUZZ_DIR) $(BENCH_DIR) $(STATIC_DIR)
+	rm -rf .build $(FUZZ_DIR) $(BENCH_DIR) $(STATIC_DIR) $(DIST_DIR)
