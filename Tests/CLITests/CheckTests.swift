@@ -126,7 +126,7 @@ struct CheckTests {
 
     @Test("an unknown reminder kind or placeholder in a hook is named")
     func hookTypos() throws {
-        var text = try variant("on = [\"due-soon\",", "on = [\"due-son\",")
+        var text = try variant("timeout = \"10s\"", "on = [\"due-son\", \"overdue\"]\ntimeout = \"10s\"")
         text = text.replacing("\"{title}\"", with: "\"{titel}\"", maxReplacements: 1)
         let (result, _) = try check(text)
         #expect(result.status == 1)
@@ -244,5 +244,36 @@ struct CheckWarningTests {
         #expect(r.status == 1)
         #expect(r.stderr.contains("history.toml:5:1: error: [[met]] has no 'on'") || r.stderr.contains("history.toml:7:8"),
                 "\(r.stderr)")
+    }
+}
+
+@Suite("oneonone check: small things a new user hit")
+struct CheckSmallTests {
+    func check(_ config: String) throws -> RunResult {
+        let world = try World(config: "timezone = \"UTC\"\n" + config)
+        defer { world.remove() }
+        return try world.oneonone("check")
+    }
+
+    @Test("a member key with an emoji is refused, as the message says")
+    func emojiKey() throws {
+        let r = try check("[team.\"priya🙂\"]\nname = \"Priya\"\n")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("use letters, digits, '-' or '_'"), "\(r.stderr)")
+    }
+
+    @Test("a [[hook]] with a bad command still has its other problems shown")
+    func hookErrorsTogether() throws {
+        let r = try check("[team.bob]\nname = \"Bob\"\n[[hook]]\ncommand = \"notify-send {title}\"\non = [\"overdeu\"]\ntimeout = \"0s\"\n")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("never a shell string"), "\(r.stderr)")
+        #expect(r.stderr.contains("unknown reminder kind 'overdeu'; did you mean 'overdue'?"), "\(r.stderr)")
+        #expect(r.stderr.contains("a hook's timeout must be longer than zero"), "\(r.stderr)")
+    }
+
+    @Test("a working-hours range that ends as it starts is called empty, not reversed")
+    func emptyRange() throws {
+        let r = try check("working_hours = \"Tue 24:00-24:00\"\n[team.bob]\nname = \"Bob\"\n")
+        #expect(r.stderr.contains("24:00-24:00 in 'Tue 24:00-24:00' is empty"), "\(r.stderr)")
     }
 }

@@ -17,17 +17,18 @@ struct ExportInjectionTests {
         var shown: String
     }
 
-    /// Keys and names that try to break out of their property. (Control
-    /// characters cannot get this far: check refuses them in keys and
-    /// names; line breaks in item texts, which it keeps, are in `history`.)
+    /// Names that try to break out of their property, and keys beyond
+    /// ASCII for the UIDs. (Keys are letters, digits, '-' and '_', and
+    /// check refuses control characters in names; line breaks in item
+    /// texts, which it keeps, are in `history`.)
     static let members: [Hostile] = [
         Hostile(key: #"plain"#, name: #"Plain Person"#, shown: "Plain Person"),
-        Hostile(key: #"a:ATTENDEE;mailto=x@evil"#, name: #"Eve: ATTENDEE;mailto:x@evil"#,
+        Hostile(key: #"éva"#, name: #"Eve: ATTENDEE;mailto:x@evil"#,
                 shown: "Eve: ATTENDEE;mailto:x@evil"),
         // Backslashes only before a space or at the end: python3-icalendar
         // 4.0.3 unescapes in the wrong order and reads our correct "\\n",
         // "\\;" and "\\," as a line break, ";" and ",".
-        Hostile(key: #"d;x=y:z\\w%41"#, name: #"Dan; Semi, Comma \\ Back\\ end\\"#,
+        Hostile(key: #"日本-dan_2"#, name: #"Dan; Semi, Comma \\ Back\\ end\\"#,
                 shown: #"Dan; Semi, Comma \ Back\ end\"#),
         Hostile(key: #"f"#, name: String(repeating: #"Zoë 😀 ;,"#, count: 12),
                 shown: String(repeating: "Zoë 😀 ;,", count: 12)),

@@ -147,8 +147,9 @@ package struct ConfigDecoder {
         for entry in team.entries {
             let context = "[team.\(TOMLWriter.key(entry.key))]"
             guard let table = self.table(entry, context: context) else { continue }
-            if entry.key.isEmpty || entry.key.unicodeScalars.contains(where: { $0 == " " || $0 == "/" || $0 == "," })
-                || entry.key.controlProblem(lineBreaks: false) != nil {
+            // Typed on the command line: letters (any script), digits, '-'
+            // and '_' only.
+            if entry.key.isEmpty || !entry.key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
                 error(at: entry.keyPosition,
                       "member key '\(entry.key)' is typed on the command line: use letters, digits, '-' or '_' (e.g. [team.alice])")
             }
@@ -249,37 +250,8 @@ package struct ConfigDecoder {
     mutating func decodeHook(_ table: TOMLTable) -> Hook? {
         let context = "a [[hook]]"
         checkKeys(table, allowed: Self.hookKeys, context: context)
-        guard let commandEntry = table.entry("command") else {
-            error(at: table.position, "this [[hook]] has no command: add command = [\"notify-send\", \"{title}\", \"{body}\"]")
-            return nil
-        }
-        var command: [String] = []
-        switch commandEntry.value {
-        case .string(let s):
-            error(at: commandEntry.valuePosition,
-                  "a hook's command is an argv array, never a shell string: write command = \(TOMLWriter.inline(.array(TOMLArray(s.split(separator: " ").map { .string(String($0)) }))))")
-            return nil
-        case .array(let array):
-            for (value, position) in zip(array.elements, array.positions) {
-                guard case .string(let argument) = value else {
-                    error(at: position, "every argument of a hook's command is a string, found \(reader.describe(value))")
-                    return nil
-                }
-                checkPlaceholders(argument, at: position)
-                command.append(argument)
-            }
-            if command.isEmpty {
-                error(at: commandEntry.valuePosition, "a hook's command names at least the program to run")
-                return nil
-            }
-            if command[0].isEmpty {
-                error(at: array.positions[0], "the program of a hook's command is empty")
-                return nil
-            }
-        default:
-            error(at: commandEntry.valuePosition, "a hook's command is an argv array of strings, found \(reader.describe(commandEntry.value))")
-            return nil
-        }
+        // Every key is checked, a bad command or not: one `check` shows all.
+        let command = decodeCommand(table)
         var kinds = Set(ReminderKind.allCases)
         var all = true
         if let onEntry = table.entry("on"), let names = strings(onEntry, context: context) {
@@ -290,9 +262,49 @@ package struct ConfigDecoder {
         if let e = table.entry("timeout"), let t = span(e, context: context) {
             if t.isZero { error(at: e.valuePosition, "a hook's timeout must be longer than zero") } else { timeout = t }
         }
+        guard let command else { return nil }
         var hook = Hook(command: command, kinds: kinds, timeout: timeout)
         hook.subscribesToAll = all
         return hook
+    }
+
+    /// A hook's `command`, or nil after reporting what is wrong with it.
+    mutating func decodeCommand(_ table: TOMLTable) -> [String]? {
+        guard let commandEntry = table.entry("command") else {
+            error(at: table.position, "this [[hook]] has no command: add command = [\"notify-send\", \"{title}\", \"{body}\"]")
+            return nil
+        }
+        switch commandEntry.value {
+        case .string(let s):
+            error(at: commandEntry.valuePosition,
+                  "a hook's command is an argv array, never a shell string: write command = \(TOMLWriter.inline(.array(TOMLArray(s.split(separator: " ").map { .string(String($0)) }))))")
+            return nil
+        case .array(let array):
+            var command: [String] = []
+            var bad = false
+            for (value, position) in zip(array.elements, array.positions) {
+                guard case .string(let argument) = value else {
+                    error(at: position, "every argument of a hook's command is a string, found \(reader.describe(value))")
+                    bad = true
+                    continue
+                }
+                checkPlaceholders(argument, at: position)
+                command.append(argument)
+            }
+            if bad { return nil }
+            if command.isEmpty {
+                error(at: commandEntry.valuePosition, "a hook's command names at least the program to run")
+                return nil
+            }
+            if command[0].isEmpty {
+                error(at: array.positions[0], "the program of a hook's command is empty")
+                return nil
+            }
+            return command
+        default:
+            error(at: commandEntry.valuePosition, "a hook's command is an argv array of strings, found \(reader.describe(commandEntry.value))")
+            return nil
+        }
     }
 
     /// The reminder kinds named in `entry` (an array of `names`); an

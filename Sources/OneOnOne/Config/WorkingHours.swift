@@ -141,8 +141,10 @@ extension WorkingHours {
                 }
                 guard let end = cursor.clock() else { return .failure(cursor.failure(cursor.clockError())) }
                 guard start < end else {
+                    let why = start == end ? "is empty: it ends as it starts" : "ends before it starts"
                     return .failure(TextError(
-                        "the range \(clock(start))-\(clock(end)) in '\(text)' ends before it starts; split a range across midnight into two days",
+                        "the range \(clock(start))-\(clock(end)) in '\(text)' \(why); a range runs from a start to a later "
+                            + "end on one day (split one across midnight into two days)",
                         at: rangeStart))
                 }
                 groupRanges.append(Range(start: start, end: end))
