@@ -63,7 +63,9 @@ struct Check: ParsableCommand {
                     + "\(loaded.topics.count) topic\(loaded.topics.count == 1 ? "" : "s"), "
                     + "\(hooks) hook\(hooks == 1 ? "" : "s")")
                 print("\(store.path): ok — \(history.meetingCount) 1:1\(history.meetingCount == 1 ? "" : "s"), "
-                    + "\(history.actions.count) action item\(history.actions.count == 1 ? "" : "s")\(noted)")
+                    + "\(history.actions.count) action item\(history.actions.count == 1 ? "" : "s")"
+                    + (history.takenBack > 0 ? ", \(history.takenBack) 1:1 record\(history.takenBack == 1 ? "" : "s") taken back" : "")
+                    + noted)
             }
         }
     }

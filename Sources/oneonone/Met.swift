@@ -19,6 +19,9 @@ struct Met: ParsableCommand {
     @Flag(name: .long, help: "Record a day before the member joined or more than a year ago.")
     var force = false
 
+    @Flag(name: .long, help: "Take back the last 1:1 recorded (on --on's day, if given): a record saying so is added.")
+    var undo = false
+
     @Option(name: .long, help: "Notes from the 1:1.")
     var note: String?
 
@@ -31,6 +34,7 @@ struct Met: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(store)
         let who = try workspace.member(member)
+        if undo { return try takeBack(who, workspace) }
         guard let date = DateArgument.date(on, today: workspace.today) else { throw DateArgument.error(on, option: "--on") }
         let joined = who.since.map { (day: $0, what: "\(who.name) joined") }
         if let problem = RecordDates.problem(date, today: workspace.today, earliest: joined, force: force) {
@@ -65,5 +69,26 @@ struct Met: ParsableCommand {
         let open = history.actions(of: who.key).filter { $0.status == .open }.count
         print(said + " Next due \(DateText.withWeekday(schedule.due, today: workspace.today)) (\(schedule.cadence))."
             + (open > 0 ? " \(open) open item\(open == 1 ? "" : "s"): oneonone action list \(who.key)" : ""))
+    }
+
+    /// `met --undo`: takes back the last 1:1 recorded with `who` (on
+    /// `--on`'s day when given), and says when the next is due now.
+    func takeBack(_ who: Member, _ workspace: Workspace) throws {
+        let history = try workspace.loadHistory()
+        let held = history.meetings(with: who.key)
+        let day: LocalDate
+        if on == "today" && !held.contains(where: { $0.date == workspace.today }) {
+            guard let last = held.last else { throw Failure("error: no 1:1 with \(who.name) is recorded: nothing to take back") }
+            day = last.date
+        } else {
+            guard let d = DateArgument.date(on, today: workspace.today) else { throw DateArgument.error(on, option: "--on") }
+            day = d
+        }
+        do { try workspace.history.undoMeeting(member: who.key, on: day) } catch { throw Failure(error.description) }
+        let after = try workspace.loadHistory()
+        let schedule = Schedule(member: who, meetings: after.meetings(with: who.key), firstSeen: after.firstSeen[who.key],
+                                today: workspace.today)
+        print("Took back the 1:1 with \(who.name.visible) on \(DateText.withWeekday(day, today: workspace.today)). "
+            + "Next due \(DateText.withWeekday(schedule.due, today: workspace.today)) (\(schedule.cadence)).")
     }
 }

@@ -19,6 +19,12 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Every reminder, also those that reach you only in the digest.")
     var all = false
 
+    @Option(name: .long, help: "Only reminders about this member.")
+    var member: String?
+
+    @Option(name: .long, help: "Only reminders of this kind: due-soon, due, overdue, stale-action, drift, mood-drop, digest.")
+    var kind: String?
+
     func run() throws {
         guard (1...3660).contains(days) else { throw Failure("error: --days is 1 to 3660, found \(days)") }
         let workspace = try Workspace(store)
@@ -32,8 +38,21 @@ struct PlanCommand: ParsableCommand {
         // What reaches the desktop: the kinds delivered one by one, and the
         // digest that stands for the rest (the journal gets every one).
         let shown = workspace.config.notify.deliveredAlone.union([.digest])
-        let reminders = all ? every : every.filter { shown.contains($0.kind) }
-        let inDigest = every.count - reminders.count
+        let who = try member.map { try workspace.member($0).key }
+        var wanted: ReminderKind?
+        if let kind {
+            guard let k = ReminderKind(rawValue: kind) else {
+                let known = ReminderKind.allCases.map(\.rawValue)
+                let hint = Suggestion.closest(to: kind, in: known).map { " Did you mean '\($0)'?" } ?? ""
+                throw Failure("error: --kind is one of \(known.joined(separator: ", ")), found '\(kind)'.\(hint)")
+            }
+            wanted = k
+        }
+        // Asking for a member or a kind shows all of it, digest or not.
+        let everyShown = all || who != nil || wanted != nil
+        let matching = every.filter { (who == nil || $0.member == who) && (wanted == nil || $0.kind == wanted) }
+        let reminders = everyShown ? matching : matching.filter { shown.contains($0.kind) }
+        let inDigest = matching.count - reminders.count
         if reminders.count >= limit {
             Output.error("note: showing the first \(reminders.count) reminders, up to "
                 + "\(DateText.withWeekday(workspace.calendar.date(of: reminders.last!.scheduled), today: workspace.today)); ask for fewer --days\n")

@@ -141,3 +141,48 @@ struct TrustTests {
         #expect(agenda.stdout.contains("(every 90d)"), "\(agenda.stdout)")
     }
 }
+
+@Suite("everyday commands")
+struct EverydayCommandTests {
+    @Test("met --undo takes back the last 1:1 with a record, the cadence counts from the one before, check shows it")
+    func undo() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        #expect(try world.oneonone("met", "bob").status == 0)
+        let undo = try world.oneonone("met", "--undo", "bob")
+        #expect(undo.status == 0, "\(undo.stderr)")
+        #expect(undo.stdout.contains("Took back the 1:1 with Bob Okafor on Mon Nov 23. Next due Fri Nov 20"), "\(undo.stdout)")
+        #expect(try world.historyText().contains("[[unmet]]\nmember = \"bob\"\non = 2026-11-23"))
+        let check = try world.oneonone("check")
+        #expect(check.stdout.contains("1 1:1 record taken back"), "\(check.stdout)")
+        let none = try world.oneonone("met", "--undo", "erin", "--on", "2026-11-02")
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("nothing to take back"), "\(none.stderr)")
+    }
+
+    @Test("snooze --clear ends a snooze at once; a new snooze replaces a longer one")
+    func clearSnooze() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        #expect(try world.oneonone("snooze", "bob", "1w").status == 0)
+        #expect(try world.oneonone("status").stdout.contains("snoozed until"))
+        let cleared = try world.oneonone("snooze", "--clear", "bob")
+        #expect(cleared.stdout.contains("Cleared the snooze of Bob Okafor"), "\(cleared.stdout)")
+        let bob = try world.oneonone("status").stdout.split(separator: "\n").first { $0.hasPrefix("Bob") } ?? ""
+        #expect(!bob.contains("snoozed"), "\(bob)")
+        #expect(try world.oneonone("snooze", "bob").status == 2)
+    }
+
+    @Test("plan --member and --kind show one member's or one kind's reminders, digest or not")
+    func planFilters() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        let bob = try world.oneonone("plan", "--days", "30", "--member", "bob")
+        let rows = bob.stdout.split(separator: "\n").dropFirst().filter { !$0.hasPrefix("and ") }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(" bob ") }, "\(bob.stdout)")
+        let stale = try world.oneonone("plan", "--days", "30", "--kind", "stale-action")
+        #expect(stale.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.contains("stale-action") }, "\(stale.stdout)")
+        let typo = try world.oneonone("plan", "--kind", "stale")
+        #expect(typo.stderr.contains("did you mean 'stale-action'?") || typo.stderr.contains("--kind is one of"), "\(typo.stderr)")
+    }
+}

@@ -14,6 +14,9 @@ package struct History: Sendable, Hashable {
     /// When each member (by key) was first seen by oneonone; a member never
     /// met and with no `since` is due from then.
     package var firstSeen: [String: LocalDate]
+    /// How many 1:1 records were taken back (`met --undo`): not counted,
+    /// but shown by `check`.
+    package var takenBack = 0
 
     package init(meetings: [Meeting] = [], actions: [ActionItem] = [], snoozes: [Snooze] = [],
                 firstSeen: [String: LocalDate] = [:]) {

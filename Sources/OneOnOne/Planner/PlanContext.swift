@@ -9,7 +9,9 @@ struct PlanContext: Sendable {
     /// Open action items by member, in creation order: done and dropped
     /// ones neither go stale nor show in a reminder.
     let openItems: [String: [ActionItem]]
-    /// The latest end of a snooze, by subject (a member key or an item id).
+    /// When each subject's snooze ends (a member key or an item id): the
+    /// last one recorded wins, so a shorter snooze or a cleared one
+    /// (ending when it was recorded) replaces a longer one.
     let snoozes: [String: Instant]
 
     init(config: Config, history: History, now: Instant) {
@@ -22,7 +24,7 @@ struct PlanContext: Sendable {
         for item in history.actions where item.status == .open { open[item.member, default: []].append(item) }
         openItems = open
         var snoozes: [String: Instant] = [:]
-        for s in history.snoozes { snoozes[s.subject] = max(snoozes[s.subject] ?? s.until, s.until) }
+        for s in history.snoozes { snoozes[s.subject] = s.until }
         self.snoozes = snoozes
     }
 

@@ -6,7 +6,7 @@ import TOML
 /// a mood outside 1–5, an unknown owner or touch kind — and across records:
 /// a touch of an unknown action, a reused action id.
 struct HistoryDecoder {
-    static let schemas: [RecordSchema] = [.met, .action, .touch]
+    static let schemas: [RecordSchema] = [.met, .unmet, .action, .touch]
 
     /// The members of the config; records naming anyone else are reported
     /// as warnings. Nil skips the check.
@@ -17,6 +17,7 @@ struct HistoryDecoder {
         var named = MemberCheck(members: members)
 
         var meetings: [Meeting] = []
+        var lines: [Int] = []
         // Each 1:1 with the line it was first recorded on: a record that
         // repeats one exactly (a command run twice) is worth a warning.
         var seen: [Meeting: Int] = [:]
@@ -33,7 +34,23 @@ struct HistoryDecoder {
                 seen[meeting] = table.position.line
             }
             meetings.append(meeting)
+            lines.append(table.position.line)
         }
+        // An [[unmet]] takes back the last [[met]] before it of that member
+        // and day.
+        var undone = Set<Int>()
+        for table in records["unmet"] ?? [] {
+            let v = RecordValues(table, .unmet, &reader)
+            guard v.complete, let member = v.string("member"), let date = v.date("on") else { continue }
+            let line = table.position.line
+            guard let i = meetings.indices.last(where: { !undone.contains($0) && meetings[$0].member == member
+                && meetings[$0].date == date && lines[$0] < line }) else {
+                reader.report(.warning, at: table.position, "this [[unmet]] takes back no [[met]] of '\(member)' on \(date) before it")
+                continue
+            }
+            undone.insert(i)
+        }
+        if !undone.isEmpty { meetings = meetings.indices.filter { !undone.contains($0) }.map { meetings[$0] } }
         var actions: [ActionItem] = []
         // Each id with its item's place in `actions` (nil when the record is
         // broken: its touches are not reported again) and the line of its record.
@@ -82,7 +99,9 @@ struct HistoryDecoder {
         named.warn(&reader)
         // History puts each member's 1:1s oldest first; the file's order
         // breaks ties.
-        return History(meetings: meetings, actions: actions)
+        var history = History(meetings: meetings, actions: actions)
+        history.takenBack = undone.count
+        return history
     }
 }
 

@@ -87,6 +87,19 @@ package struct HistoryStore: Sendable {
         }
     }
 
+    /// Takes back the 1:1 recorded last with `member` on `date`, by
+    /// appending an `[[unmet]]` record.
+    ///
+    /// - Throws: `StoreError` `.badRecord` when no 1:1 is recorded then.
+    package func undoMeeting(member: String, on date: LocalDate) throws(StoreError) {
+        try log.append(HistoryDecoder().decode) { (history: History) throws(StoreError) in
+            guard history.meetings(with: member).contains(where: { $0.date == date }) else {
+                throw StoreError(.badRecord("no 1:1 with '\(member)' is recorded on \(date): nothing to take back"))
+            }
+            return (RecordSchema.unmet.render(["member": .string(member), "on": .date(date)]), ())
+        }
+    }
+
     /// Adds an action item, giving it the next free id.
     ///
     /// Ids are short decimal numbers a person can type ("1", "2" …): one more

@@ -77,6 +77,11 @@ extension RecordSchema {
         ("topics", .tags, required: false), ("mood", .integer(Meeting.moods), required: false),
     ])
 
+    /// `[[unmet]]`: a 1:1 recorded by mistake, taken back (`met --undo`):
+    /// the record before it of that member and day no longer counts. The
+    /// history stays append-only, and the mistake stays readable.
+    static let unmet = RecordSchema("unmet", [("member", .name, required: true), ("on", .date, required: true)])
+
     /// `[[action]]`: an action item written down.
     static let action = RecordSchema("action", [
         ("id", .name, required: true), ("member", .name, required: true), ("text", .text, required: true),
