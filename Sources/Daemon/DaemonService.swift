@@ -66,7 +66,6 @@ package final class DaemonService {
 
     /// Runs until SIGTERM or SIGINT; returns the exit status.
     package func run() throws -> Int32 {
-        state.removeRetiredFiles()
         for warning in StateStore.exposureWarnings(dataDirectory: locations.dataDirectory,
                                                    stateDirectory: locations.stateDirectory) {
             logger.warning("\(warning.dropFirst("warning: ".count))")

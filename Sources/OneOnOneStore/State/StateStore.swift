@@ -31,21 +31,6 @@ package struct StateStore: Sendable {
         }
     }
 
-    /// Files earlier versions kept here and nothing reads any more: a
-    /// binary copy of the history, and what an interrupted write of it
-    /// left behind.
-    static func isRetired(_ name: String) -> Bool {
-        name == "history.snapshot" || name.hasPrefix(".history.snapshot.tmp-")
-    }
-
-    /// Deletes the retired files (see `isRetired`); the daemon does so when
-    /// it starts. Anything that cannot be deleted is left: nothing reads it.
-    package func removeRetiredFiles() {
-        for name in FileSystem.names(in: directory) where Self.isRetired(name) {
-            FileSystem.remove(directory + "/" + name)
-        }
-    }
-
     var ledgerLog: RecordLog { RecordLog(directory: directory, name: "fired.toml", appended: [.fired]) }
     var snoozeLog: RecordLog { RecordLog(directory: directory, name: "snoozes.toml", appended: [.snooze]) }
     var seenFile: RecordLog { RecordLog(directory: directory, name: "members.toml", appended: []) }
