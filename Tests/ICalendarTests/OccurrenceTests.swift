@@ -168,6 +168,26 @@ struct OccurrenceTests {
             == ["2026-11-10T10:00:00", "2026-11-11T10:00:00"])
     }
 
+    @Test("any window gives the whole series' starts that fall in it, COUNT counted from DTSTART")
+    func windowsAgreeWithTheWhole() throws {
+        let rules = [
+            "FREQ=DAILY;INTERVAL=3;COUNT=3000", "FREQ=DAILY;BYDAY=MO,FR;COUNT=3000",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SU;WKST=SU;COUNT=3000", "FREQ=MONTHLY;BYDAY=1MO,-1FR;COUNT=3000",
+            "FREQ=MONTHLY;INTERVAL=5;BYMONTHDAY=31,-2;COUNT=3000", "FREQ=YEARLY;COUNT=300", "FREQ=DAILY;BYMONTHDAY=13;COUNT=3000",
+        ]
+        for rule in rules {
+            let series = try Self.series(["DTSTART:19000131T090000", "RRULE:\(rule)"])
+            let whole = series.occurrences(from: try Self.at("19000101T000000"), to: try Self.at("99990101T000000"))
+            #expect(whole.count == (rule.hasSuffix("300") ? 300 : 3000), "\(rule)")
+            for (from, to) in [("19500101T000000", "19510101T000000"), ("20260301T090000", "20270301T090000"),
+                               ("21500101T000000", "22000101T000000")] {
+                let (a, b) = try (Self.at(from), Self.at(to))
+                let expected = whole.filter { $0.start.description >= a.description && $0.start.description < b.description }
+                #expect(series.occurrences(from: a, to: b) == expected, "\(rule) in \(from)..<\(to)")
+            }
+        }
+    }
+
     @Test("an endless daily series over millennia stops at the cap, quickly")
     func cap() throws {
         let all = try Self.starts(["DTSTART:00010101T100000", "RRULE:FREQ=DAILY"], from: "00010101T000000", to: "99991231T000000")

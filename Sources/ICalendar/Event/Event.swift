@@ -80,7 +80,7 @@ public struct Event: Sendable, Equatable {
         }
         self.start = try start.dateTime()
         self.component = component
-        uid = component.property("UID")?.value
+        uid = component.property("UID")?.text
         summary = component.property("SUMMARY")?.text
         end = try component.property("DTEND")?.dateTime()
         duration = end == nil ? try component.property("DURATION")?.duration() : nil

@@ -58,7 +58,9 @@ public struct EventSeries: Sendable, Equatable {
             return master.occurrences(from: from, to: to, overrides: overrides, instant: instant, limit: limit)
         }
         let timeline = Timeline(instant: instant)
-        let window = timeline.key(from)..<timeline.key(to)
+        let (low, high) = (timeline.key(from), timeline.key(to))
+        guard low < high else { return [] }
+        let window = low..<high
         let standing = overrides.filter { !$0.isCancelled && window.contains(timeline.key($0.start)) }
         let occurrences = standing.map { event in
             Occurrence(start: event.start, end: Event.end(event.start, event.length(timeline)),

@@ -59,8 +59,9 @@ extension Event {
     ) -> [Occurrence] {
         let timeline = Timeline(instant: instant)
         let limit = min(max(0, limit), Event.maximumOccurrences)
-        guard !isCancelled, limit > 0 else { return [] }
-        let window = timeline.key(from)..<timeline.key(to)
+        let (low, high) = (timeline.key(from), timeline.key(to))
+        guard !isCancelled, limit > 0, low < high else { return [] }
+        let window = low..<high
 
         // The latest revision of each override, by the start it replaces.
         var replacing: [Int64: Event] = [:]
@@ -72,12 +73,8 @@ extension Event {
         }
 
         // The days to walk: the window's, with two days' margin for readings
-        // in another zone, and those of the starts overrides replace.
+        // in another zone.
         let firstDay = from.dayNumber - 2, lastDay = to.dayNumber + 2
-        let overrideDays = replacing.values.compactMap { $0.recurrenceID?.dayNumber }
-        let walkFirst = min(firstDay, (overrideDays.min() ?? firstDay) - 2)
-        let walkLast = max(lastDay, (overrideDays.max() ?? lastDay) + 2)
-
         let excluded = Exclusions(exceptionDates, timeline: timeline)
         var starts: [(key: Int64, reading: ICalendarDateTime)] = []
         var seen: Set<Int64> = []
@@ -92,13 +89,23 @@ extension Event {
             }
             return starts.count < limit
         }
-        if let rule = recurrenceRule {
-            Expansion(rule: rule, start: start, timeline: timeline).forEach(fromDay: walkFirst, throughDay: walkLast, take)
-        } else if (walkFirst...walkLast).contains(start.dayNumber) {
-            _ = take(start)
+        walk(fromDay: firstDay, throughDay: lastDay, timeline: timeline, take)
+
+        // Overrides moved into the window from a start outside it: that
+        // start must be one of the series'.
+        let movedIn = replacing.filter { key, override in
+            !seen.contains(key) && window.contains(timeline.key(override.start)) && !override.isCancelled
         }
-        for date in recurrenceDates where (walkFirst...walkLast).contains(date.dayNumber) {
-            guard take(date) else { break }
+        if let earliest = movedIn.values.compactMap({ $0.recurrenceID?.dayNumber }).min(),
+           let latest = movedIn.values.compactMap({ $0.recurrenceID?.dayNumber }).max() {
+            var missing = movedIn.count
+            walk(fromDay: earliest - 2, throughDay: latest + 2, timeline: timeline) { reading in
+                let key = timeline.key(reading)
+                guard movedIn[key] != nil, !excluded.contains(reading, key: key), seen.insert(key).inserted else { return true }
+                replaced.append((key, reading))
+                missing -= 1
+                return missing > 0
+            }
         }
 
         let length = self.length(timeline)
@@ -110,6 +117,21 @@ extension Event {
                                      recurrenceID: id, event: override))
         }
         return Event.ordered(result, timeline: timeline, limit: limit)
+    }
+
+    /// Calls `visit` with the series' starts on the days `firstDay` through
+    /// `lastDay`: the RRULE's (or DTSTART alone) in order, then the RDATEs.
+    private func walk(fromDay firstDay: Int, throughDay lastDay: Int, timeline: Timeline,
+                      _ visit: (ICalendarDateTime) -> Bool) {
+        guard firstDay <= lastDay else { return }
+        if let rule = recurrenceRule {
+            Expansion(rule: rule, start: start, timeline: timeline).forEach(fromDay: firstDay, throughDay: lastDay, visit)
+        } else if (firstDay...lastDay).contains(start.dayNumber) {
+            guard visit(start) else { return }
+        }
+        for date in recurrenceDates where (firstDay...lastDay).contains(date.dayNumber) {
+            guard visit(date) else { return }
+        }
     }
 
     /// How long each occurrence lasts: calendar days and seconds added on
@@ -131,10 +153,12 @@ extension Event {
     }
 
     /// `occurrences` by start (then by the start they replace), the first
-    /// `limit` of them.
+    /// `limit` of them. They mostly come in order already.
     static func ordered(_ occurrences: [Occurrence], timeline: Timeline, limit: Int) -> [Occurrence] {
-        let keyed = occurrences.map { (start: timeline.key($0.start), id: timeline.key($0.recurrenceID), occurrence: $0) }
-        return keyed.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.prefix(limit).map(\.occurrence)
+        let keys = occurrences.map { (timeline.key($0.start), timeline.key($0.recurrenceID)) }
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { return Array(occurrences.prefix(limit)) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        return order.prefix(limit).map { occurrences[$0] }
     }
 }
 

@@ -17,18 +17,23 @@ public struct ICalendarDateTime: Hashable, Sendable, CustomStringConvertible {
         case tzid(String)
     }
 
+    // Stored narrow, so that the several readings in an Event and an
+    // Occurrence keep them small to copy.
+    private let storedYear: Int16
+    private let storedMonth, storedDay, storedHour, storedMinute, storedSecond: UInt8
+
     /// The year, 0…9999.
-    public let year: Int
+    public var year: Int { Int(storedYear) }
     /// The month, 1…12.
-    public let month: Int
+    public var month: Int { Int(storedMonth) }
     /// The day of the month, 1…31.
-    public let day: Int
+    public var day: Int { Int(storedDay) }
     /// The hour, 0…23; 0 for a DATE.
-    public let hour: Int
+    public var hour: Int { Int(storedHour) }
     /// The minute, 0…59; 0 for a DATE.
-    public let minute: Int
+    public var minute: Int { Int(storedMinute) }
     /// The second, 0…59; 0 for a DATE.
-    public let second: Int
+    public var second: Int { Int(storedSecond) }
     /// The zone the reading is in; `.floating` for a DATE.
     public let zone: Zone
     /// Whether this is a DATE (a whole day, as all-day events have) rather
@@ -52,12 +57,12 @@ public struct ICalendarDateTime: Hashable, Sendable, CustomStringConvertible {
 
     private init(unchecked year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int,
                  zone: Zone, isDate: Bool) {
-        self.year = year
-        self.month = month
-        self.day = day
-        self.hour = hour
-        self.minute = minute
-        self.second = second
+        storedYear = Int16(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
+        storedHour = UInt8(hour)
+        storedMinute = UInt8(minute)
+        storedSecond = UInt8(second)
         self.zone = zone
         self.isDate = isDate
     }
@@ -123,6 +128,9 @@ public struct ICalendarDateTime: Hashable, Sendable, CustomStringConvertible {
 /// Day counts on the proleptic Gregorian calendar, 1970-01-01 being day 0
 /// (Howard Hinnant's algorithms).
 enum CivilDays {
+    /// 9999-12-31, the last day a reading can have.
+    static let lastDay = dayNumber(year: 9999, month: 12, day: 31)
+
     static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
