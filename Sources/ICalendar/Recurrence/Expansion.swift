@@ -16,6 +16,10 @@ struct Expansion {
         // Every day, kept on some days of the month, is those days of every
         // month: the monthly walk gives the same starts and can skip ahead.
         if rule.frequency == .daily, rule.interval == 1, !rule.byMonthDay.isEmpty { rule.frequency = .monthly }
+        // A repeated entry changes nothing but the work per period.
+        var seenDays: Set<RecurrenceRule.WeekdayNumber> = [], seenMonthDays: Set<Int> = []
+        rule.byDay = rule.byDay.filter { seenDays.insert($0).inserted }
+        rule.byMonthDay = rule.byMonthDay.filter { seenMonthDays.insert($0).inserted }
         self.rule = rule
         self.start = start
         self.timeline = timeline

@@ -135,15 +135,21 @@ extension Event {
     }
 
     /// How long each occurrence lasts: calendar days and seconds added on
-    /// the wall clock. Never negative.
+    /// the wall clock, never negative and never more than the calendar
+    /// holds (so that adding them cannot overflow).
     func length(_ timeline: Timeline) -> (days: Int, seconds: Int) {
+        let most = 3_660_000
+        func clamped(_ days: Int, _ seconds: Int) -> (days: Int, seconds: Int) {
+            (min(max(0, days), most), min(max(0, seconds), most * 86_400))
+        }
         if let end {
-            if start.isDate || end.isDate { return (max(0, end.dayNumber - start.dayNumber), 0) }
-            return (0, max(0, Int(timeline.key(end) - timeline.key(start))))
+            if start.isDate || end.isDate { return clamped(end.dayNumber - start.dayNumber, 0) }
+            let (difference, overflow) = timeline.key(end).subtractingReportingOverflow(timeline.key(start))
+            return overflow ? (0, 0) : clamped(0, Int(clamping: difference))
         }
         if let duration {
-            if start.isDate { return (max(0, duration.days + duration.seconds / 86_400), 0) }
-            return duration.days < 0 || duration.seconds < 0 ? (0, 0) : (duration.days, duration.seconds)
+            if start.isDate { return clamped(duration.days + duration.seconds / 86_400, 0) }
+            return duration.days < 0 || duration.seconds < 0 ? (0, 0) : clamped(duration.days, duration.seconds)
         }
         return start.isDate ? (1, 0) : (0, 0)
     }
