@@ -34,6 +34,26 @@ enum ASCII {
         return String(decoding: text.utf8.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 
+    /// `raw` as text, each `marker` and the byte after it replaced by
+    /// what `decode` appends for that byte; a marker at the very end stays.
+    static func unescaped(_ raw: ArraySlice<UInt8>, marker: UInt8,
+                          _ decode: (UInt8, inout [UInt8]) -> Void) -> String {
+        guard raw.contains(marker) else { return String(decoding: raw, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var k = raw.startIndex
+        while k < raw.endIndex {
+            if raw[k] == marker, k + 1 < raw.endIndex {
+                decode(raw[k + 1], &out)
+                k += 2
+            } else {
+                out.append(raw[k])
+                k += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// "U+0007", the way errors name a control character.
     static func codePoint(_ b: UInt8) -> String { "U+00" + hexDigits(b) }
 

@@ -117,24 +117,14 @@ private struct Scanner {
     /// A parameter value with RFC 6868's escapes decoded: ^n is a line
     /// break, ^' a double quote, ^^ a caret; any other ^ stays as it is.
     private static func decodeCarets(_ raw: ArraySlice<UInt8>) -> String {
-        guard raw.contains(ASCII.caret) else { return String(decoding: raw, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var k = raw.startIndex
-        while k < raw.endIndex {
-            let b = raw[k]
-            if b == ASCII.caret, k + 1 < raw.endIndex {
-                switch raw[k + 1] {
-                case UInt8(ascii: "n"): out.append(ASCII.lineFeed); k += 2; continue
-                case ASCII.apostrophe: out.append(ASCII.quote); k += 2; continue
-                case ASCII.caret: out.append(ASCII.caret); k += 2; continue
-                default: break
-                }
+        ASCII.unescaped(raw, marker: ASCII.caret) { byte, out in
+            switch byte {
+            case UInt8(ascii: "n"): out.append(ASCII.lineFeed)
+            case ASCII.apostrophe: out.append(ASCII.quote)
+            case ASCII.caret: out.append(ASCII.caret)
+            default: out += [ASCII.caret, byte]
             }
-            out.append(b)
-            k += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: Positions and messages

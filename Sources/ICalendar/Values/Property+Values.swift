@@ -144,21 +144,8 @@ extension Property {
 
     /// TEXT escapes removed from `bytes`.
     static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.contains(ASCII.backslash) else { return String(decoding: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var k = bytes.startIndex
-        while k < bytes.endIndex {
-            let b = bytes[k]
-            guard b == ASCII.backslash, k + 1 < bytes.endIndex else {
-                out.append(b)
-                k += 1
-                continue
-            }
-            let next = bytes[k + 1]
-            out.append(next == UInt8(ascii: "n") || next == UInt8(ascii: "N") ? ASCII.lineFeed : next)
-            k += 2
+        ASCII.unescaped(bytes, marker: ASCII.backslash) { byte, out in
+            out.append(byte == UInt8(ascii: "n") || byte == UInt8(ascii: "N") ? ASCII.lineFeed : byte)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
