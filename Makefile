@@ -64,6 +64,8 @@ test: deps
 #   planner  the example config (and three others) with a history the bytes
 #            make, planned at 1-4 instants and a few days ahead; the
 #            planner's invariants (fuzz/FuzzSupport.swift) hold
+#   ical     the iCalendar parser, and each event's occurrences expanded in
+#            a bounded window
 # Each corpus is $(FUZZ_DIR)/corpus-NAME, seeded from fuzz/seeds-NAME/ (and
 # the example config or history). Any crash, hang, leak, broken invariant or
 # sanitizer report fails; the input is left as $(FUZZ_DIR)/NAME-crash-*.
@@ -71,12 +73,13 @@ test: deps
 # .swiftmodule each, OneOnOne and OneOnOneStore with -enable-testing for
 # what is internal), then linked with each target; only what changed is rebuilt.
 FUZZ_DIR     := .build-fuzz
-FUZZ_TARGETS ?= toml config history planner
+FUZZ_TARGETS ?= toml config history planner ical
 FUZZ_EACH     = $(shell n=$$(( $(FUZZ_SECONDS) / $(words $(FUZZ_TARGETS)) )); [ $$n -ge 1 ] && echo $$n || echo 1)
 FUZZ_MAX_LEN_toml    := 4096
 FUZZ_MAX_LEN_config  := 4096
 FUZZ_MAX_LEN_history := 4096
 FUZZ_MAX_LEN_planner := 512
+FUZZ_MAX_LEN_ical    := 8192
 FUZZ_EXAMPLE_config  := config/example.toml
 FUZZ_EXAMPLE_history := config/example-history.toml
 FUZZ_SWIFTC  := swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -package-name oneonone \
@@ -99,6 +102,11 @@ $(FUZZ_RUNS): fuzz-%: deps $(FUZZ_DIR)/%-fuzz
 $(FUZZ_DIR)/toml-fuzz: $(call fuzz_sources,TOML) fuzz/TOMLFuzz.swift
 	@mkdir -p $(@D)
 	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TOMLFuzz $^ -o $@
+
+# So is the iCalendar target, with its parser.
+$(FUZZ_DIR)/ical-fuzz: $(call fuzz_sources,ICalendar) fuzz/ICalendarFuzz.swift
+	@mkdir -p $(@D)
+	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ICalendarFuzz $^ -o $@
 
 $(FUZZ_DIR)/config-fuzz: fuzz/ConfigFuzz.swift
 $(FUZZ_DIR)/history-fuzz: fuzz/HistoryFuzz.swift

@@ -21,6 +21,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "TOML", swiftSettings: strict),
+        .target(name: "ICalendar", swiftSettings: strict),
         .target(
             name: "OneOnOne",
             dependencies: ["TOML"],
@@ -54,6 +55,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Posix"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"], exclude: ["Cases"], swiftSettings: strict),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "OneOnOneTests", dependencies: ["OneOnOne", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "OneOnOneStoreTests", dependencies: ["OneOnOneStore", "OneOnOne", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"], swiftSettings: strict),
