@@ -29,7 +29,7 @@ let package = Package(
         ),
         .target(name: "CPosix"),
         .target(name: "Posix", dependencies: ["CPosix"], swiftSettings: strict),
-        .target(name: "OneOnOneStore", dependencies: ["OneOnOne", "TOML", "Posix"], swiftSettings: strict),
+        .target(name: "OneOnOneStore", dependencies: ["OneOnOne", "TOML", "Posix", "ICalendar"], swiftSettings: strict),
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .target(
             name: "Systemd",

@@ -95,6 +95,10 @@ package struct Member: Sendable {
     package var away: [AwayPeriod]
     /// When the member joined; a member never met is due from then.
     package var since: LocalDate?
+    /// How calendar events with the member are told apart (`calendar =
+    /// [...]`): an organizer's or attendee's email, or text the event's
+    /// title holds (any case).
+    package var calendar: [String] = []
 
     package init(key: String, name: String, settings: MemberSettings, timeZone: TimeZoneRules,
                 workingHours: WorkingHours, away: [AwayPeriod], since: LocalDate?) {

@@ -23,7 +23,7 @@ package struct ConfigDecoder {
         "cadence", "slack", "lead", "repeat", "give_up", "stale_after", "carry_limit", "consistency_floor",
         "consistency_window",
     ]
-    static let memberKeys = ["name", "timezone", "working_hours", "away", "since"] + settingKeys
+    static let memberKeys = ["name", "timezone", "working_hours", "away", "since", "calendar"] + settingKeys
     static let hookKeys = ["command", "on", "timeout"]
     static let awayKeys = ["from", "to", "why"]
 
@@ -190,8 +190,16 @@ package struct ConfigDecoder {
             if let e = table.entry("since") { since = date(e, context: context) }
             var away: [AwayPeriod] = []
             if let e = table.entry("away") { away = decodeAway(e, context: context) }
-            members.append(Member(key: entry.key, name: name, settings: settings, timeZone: zone,
-                                  workingHours: hours, away: away, since: since))
+            var member = Member(key: entry.key, name: name, settings: settings, timeZone: zone,
+                                workingHours: hours, away: away, since: since)
+            if let e = table.entry("calendar"), let matches = strings(e, context: context) {
+                if matches.contains(where: { $0.trimmingSpaces().isEmpty }) {
+                    error(at: e.valuePosition, "'calendar' in \(context) holds an empty entry: it would match every event")
+                } else {
+                    member.calendar = matches
+                }
+            }
+            members.append(member)
         }
         return members
     }

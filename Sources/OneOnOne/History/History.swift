@@ -38,6 +38,14 @@ package struct History: Sendable, Hashable {
     /// The empty history.
     package static let empty = History()
 
+    /// Whether a 1:1 like `meeting` is recorded already: the same calendar
+    /// occurrence (UID and start), or any 1:1 with that member that day.
+    package func holds(_ meeting: Meeting) -> Bool {
+        meetings(with: meeting.member).contains { held in
+            held.date == meeting.date || (meeting.uid != nil && held.uid == meeting.uid && held.start == meeting.start)
+        }
+    }
+
     /// The history as it stood on `day`: 1:1s held, items written down and
     /// touches made after it are left out, so that asking "what if it were
     /// then" (`ONEONONE_NOW`) counts nothing that had not happened yet.
@@ -105,16 +113,27 @@ package struct Meeting: Sendable, Hashable {
     package var topics: [String]
     /// How the member seemed, 1 (low) to 5 (high), if recorded.
     package var mood: Int?
+    /// Where the record came from, when not typed: "calendar" for one
+    /// `oneonone import` read from a calendar event.
+    package var source: String?
+    /// The calendar event's UID and the start of the occurrence, for a
+    /// 1:1 imported from a calendar: what makes importing twice add nothing.
+    package var uid: String?
+    package var start: Instant?
 
     /// The moods a 1:1 can record: 1 (low) to 5 (high).
     package static let moods = 1...5
 
-    package init(member: String, date: LocalDate, note: String? = nil, topics: [String] = [], mood: Int? = nil) {
+    package init(member: String, date: LocalDate, note: String? = nil, topics: [String] = [], mood: Int? = nil,
+                 source: String? = nil, uid: String? = nil, start: Instant? = nil) {
         self.member = member
         self.date = date
         self.note = note
         self.topics = topics
         self.mood = mood
+        self.source = source
+        self.uid = uid
+        self.start = start
     }
 }
 

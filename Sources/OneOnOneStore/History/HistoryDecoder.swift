@@ -26,7 +26,8 @@ struct HistoryDecoder {
             guard v.complete, let member = v.string("member"), let date = v.date("on") else { continue }
             named.note(member, in: table)
             let meeting = Meeting(member: member, date: date, note: v.string("note"), topics: v.strings("topics") ?? [],
-                                  mood: v.integer("mood"))
+                                  mood: v.integer("mood"), source: v.string("source"), uid: v.string("uid"),
+                                  start: v.instant("start"))
             if let first = seen[meeting] {
                 reader.report(.warning, at: table.position,
                               "this [[met]] repeats the one on line \(first) exactly (kept; delete one if it was recorded twice)")

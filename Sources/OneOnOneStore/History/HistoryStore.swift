@@ -87,6 +87,23 @@ package struct HistoryStore: Sendable {
         }
     }
 
+    /// Records 1:1s read from a calendar, in one append, leaving out any the
+    /// history (read again under the lock) already holds: the same event
+    /// occurrence (UID and start), or a 1:1 with that member that day.
+    ///
+    /// - Returns: the 1:1s recorded.
+    package func importMeetings(_ meetings: [Meeting]) throws(StoreError) -> [Meeting] {
+        try log.append(HistoryDecoder().decode) { (history: History) throws(StoreError) in
+            var added: [Meeting] = []
+            var bytes: [UInt8] = []
+            for meeting in meetings where !history.holds(meeting) && !added.contains(where: { $0.member == meeting.member && $0.date == meeting.date }) {
+                added.append(meeting)
+                bytes += Self.record(meeting)
+            }
+            return (bytes, added)
+        }
+    }
+
     /// Takes back the 1:1 recorded last with `member` on `date`, by
     /// appending an `[[unmet]]` record.
     ///
@@ -158,6 +175,9 @@ package struct HistoryStore: Sendable {
         if let note = meeting.note { values["note"] = .string(note) }
         if !meeting.topics.isEmpty { values["topics"] = .array(TOMLArray(meeting.topics.map(TOMLValue.string))) }
         if let mood = meeting.mood { values["mood"] = .integer(Int64(mood)) }
+        if let source = meeting.source { values["source"] = .string(source) }
+        if let uid = meeting.uid { values["uid"] = .string(uid) }
+        if let start = meeting.start { values["start"] = .instant(start) }
         return RecordSchema.met.render(values)
     }
 

@@ -73,6 +73,7 @@ struct RecordLog: Sendable {
         try FileLock.withExclusiveLock(directory: directory) { () throws(StoreError) in
             let reading = try checkedForWrite(try contents(), decode)
             var (bytes, result) = try record(reading.output)
+            if bytes.isEmpty { return result }
             if reading.needsNewline { bytes.insert(UInt8(ascii: "\n"), at: 0) }
             let torn = reading.validLength < reading.length
             do throws(SystemError) {

@@ -75,6 +75,8 @@ extension RecordSchema {
     static let met = RecordSchema("met", [
         ("member", .name, required: true), ("on", .date, required: true), ("note", .text, required: false),
         ("topics", .tags, required: false), ("mood", .integer(Meeting.moods), required: false),
+        ("source", .choice(["calendar"]), required: false), ("uid", .name, required: false),
+        ("start", .instant, required: false),
     ])
 
     /// `[[unmet]]`: a 1:1 recorded by mistake, taken back (`met --undo`):
