@@ -84,7 +84,7 @@ FUZZ_EXAMPLE_config  := config/example.toml
 FUZZ_EXAMPLE_history := config/example-history.toml
 FUZZ_SWIFTC  := swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -package-name oneonone \
   -enable-upcoming-feature ExistentialAny -enable-upcoming-feature InternalImportsByDefault -I $(FUZZ_DIR)/modules
-FUZZ_OBJECTS := $(patsubst %,$(FUZZ_DIR)/obj/%.o,TOML OneOnOne Posix OneOnOneStore)
+FUZZ_OBJECTS := $(patsubst %,$(FUZZ_DIR)/obj/%.o,TOML OneOnOne Posix ICalendar OneOnOneStore)
 FUZZ_RUNS    := $(FUZZ_TARGETS:%=fuzz-%)
 fuzz_sources  = $(shell find Sources/$(1) -name '*.swift' | sort)
 .PHONY: $(FUZZ_RUNS)
@@ -117,7 +117,9 @@ $(FUZZ_DIR)/config-fuzz $(FUZZ_DIR)/history-fuzz $(FUZZ_DIR)/planner-fuzz: fuzz/
 $(FUZZ_DIR)/obj/TOML.o: $(call fuzz_sources,TOML)
 $(FUZZ_DIR)/obj/OneOnOne.o: $(call fuzz_sources,OneOnOne) $(FUZZ_DIR)/obj/TOML.o
 $(FUZZ_DIR)/obj/Posix.o: $(call fuzz_sources,Posix) $(FUZZ_DIR)/modules/module.modulemap
-$(FUZZ_DIR)/obj/OneOnOneStore.o: $(call fuzz_sources,OneOnOneStore) $(FUZZ_DIR)/obj/OneOnOne.o $(FUZZ_DIR)/obj/Posix.o
+$(FUZZ_DIR)/obj/ICalendar.o: $(call fuzz_sources,ICalendar)
+$(FUZZ_DIR)/obj/OneOnOneStore.o: $(call fuzz_sources,OneOnOneStore) $(FUZZ_DIR)/obj/OneOnOne.o $(FUZZ_DIR)/obj/Posix.o \
+  $(FUZZ_DIR)/obj/ICalendar.o
 $(FUZZ_DIR)/obj/OneOnOne.o $(FUZZ_DIR)/obj/OneOnOneStore.o: FUZZ_MODULE_FLAGS := -enable-testing
 $(FUZZ_DIR)/obj/%.o:
 	@mkdir -p $(@D) $(FUZZ_DIR)/modules

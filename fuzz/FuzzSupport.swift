@@ -83,7 +83,9 @@ enum PlannerCheck {
         for r in plan.fire {
             require(r.scheduled <= now, "\(r.key) fires at \(now) but is scheduled at \(r.scheduled)")
             require(!ledger.contains(r.key), "\(r.key) fires at \(now) though the ledger has it")
-            require(config.member(r.member) != nil, "\(r.key) is about '\(r.member)', who is not in the team")
+            // The digest is the team's; every other reminder is about a member.
+            require(r.kind == .digest || config.member(r.member) != nil,
+                    "\(r.key) is about '\(r.member)', who is not in the team")
             require(r.lateBy.map { $0 > Planner.lateTolerance && $0 == now - r.scheduled } ?? true,
                     "\(r.key) at \(now), scheduled \(r.scheduled), is late by \(r.lateBy!)")
             require(r.occurrence >= 1, "\(r.key) has occurrence \(r.occurrence)")
