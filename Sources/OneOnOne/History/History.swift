@@ -50,6 +50,10 @@ package struct History: Sendable, Hashable {
     /// touches made after it are left out, so that asking "what if it were
     /// then" (`ONEONONE_NOW`) counts nothing that had not happened yet.
     package func asOf(_ day: LocalDate) -> History {
+        // Nearly always nothing is later: then nothing is copied.
+        let later = meetingsByMember.values.contains { ($0.last?.date ?? day) > day }
+            || actions.contains { $0.created > day || $0.touches.contains { $0.date > day } }
+        guard later else { return self }
         var past = self
         past.meetingsByMember = meetingsByMember.mapValues { $0.filter { $0.date <= day } }.filter { !$0.value.isEmpty }
         past.actions = actions.filter { $0.created <= day }.map { item in

@@ -9,7 +9,7 @@ extension String {
     /// written out: `\e`, `\t`, `\n`, `\r`, `\0`, else `\u{7}`, `\u{202E}`.
     /// Text without any is returned as it is.
     package var visible: String {
-        guard unicodeScalars.contains(where: \.isHidden) else { return self }
+        guard mayHide, unicodeScalars.contains(where: \.isHidden) else { return self }
         var out = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             guard scalar.isHidden else { out.append(scalar); continue }
@@ -31,11 +31,22 @@ extension String {
     /// and newline): the first control character in it, if any. The rule
     /// the config and the history are checked by.
     package func controlProblem(lineBreaks: Bool) -> String? {
+        guard mayHide else { return nil }
         for scalar in unicodeScalars where scalar.isControl {
             if lineBreaks && (scalar == "\t" || scalar == "\n") { continue }
             return "it holds the control character \(String(scalar).visible)"
         }
         return nil
+    }
+}
+
+extension String {
+    /// Whether the text may hold a control or bidi character: a byte below
+    /// 0x20, DEL, or the lead byte of U+0080–00BF (C1), U+0600–063F (ALM)
+    /// or U+2000–2FFF (the bidi marks). Most text has none, and is passed
+    /// by one look at its bytes.
+    var mayHide: Bool {
+        utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
     }
 }
 

@@ -18,9 +18,10 @@ struct HistoryDecoder {
 
         var meetings: [Meeting] = []
         var lines: [Int] = []
-        // Each 1:1 with the line it was first recorded on: a record that
-        // repeats one exactly (a command run twice) is worth a warning.
-        var seen: [Meeting: Int] = [:]
+        // The records of each member and day, by index: one that repeats
+        // another exactly (a command run twice) is worth a warning. Keyed
+        // by member and day, so that only records of one day are compared.
+        var sameDay: [DayKey: [Int]] = [:]
         for table in records["met"] ?? [] {
             let v = RecordValues(table, .met, &reader)
             guard v.complete, let member = v.string("member"), let date = v.date("on") else { continue }
@@ -28,12 +29,12 @@ struct HistoryDecoder {
             let meeting = Meeting(member: member, date: date, note: v.string("note"), topics: v.strings("topics") ?? [],
                                   mood: v.integer("mood"), source: v.string("source"), uid: v.string("uid"),
                                   start: v.instant("start"))
-            if let first = seen[meeting] {
+            let day = DayKey(member: member, day: date.daysSinceEpoch)
+            if let first = sameDay[day]?.first(where: { meetings[$0] == meeting }) {
                 reader.report(.warning, at: table.position,
-                              "this [[met]] repeats the one on line \(first) exactly (kept; delete one if it was recorded twice)")
-            } else {
-                seen[meeting] = table.position.line
+                              "this [[met]] repeats the one on line \(lines[first]) exactly (kept; delete one if it was recorded twice)")
             }
+            sameDay[day, default: []].append(meetings.count)
             meetings.append(meeting)
             lines.append(table.position.line)
         }
@@ -104,6 +105,12 @@ struct HistoryDecoder {
         history.takenBack = undone.count
         return history
     }
+}
+
+/// A member and a day (`daysSinceEpoch`).
+private struct DayKey: Hashable {
+    let member: String
+    let day: Int
 }
 
 /// Records naming members the config does not have: kept (the member may
