@@ -10,7 +10,8 @@ struct ImportTests {
     /// his email, for what he declined).
     static func world() throws -> World {
         var config = String(decoding: try readBytes(packageRoot() + "/config/example.toml"), as: UTF8.self)
-        config = config.replacing("[team.alice]\n", with: "[team.alice]\ncalendar = [\"Alice@Example.com\"]\n", maxReplacements: 1)
+        config = config.replacing("calendar = [\"alice@example.com\", \"1:1 Alice\"]", with: "calendar = [\"Alice@Example.com\"]",
+                                  maxReplacements: 1)
         config = config.replacing("[team.bob]\n", with: "[team.bob]\ncalendar = [\"1:1 bob\", \"bob@example.com\"]\n", maxReplacements: 1)
         return try World(config: config)
     }
