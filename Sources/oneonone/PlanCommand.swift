@@ -66,12 +66,18 @@ struct PlanCommand: ParsableCommand {
             return
         }
         let zone = workspace.config.timeZone
+        // What is already past due goes out when the working hours next
+        // open: now, or their start (the planner holds it until then).
+        let opens = workspace.calendar.nextWorkingInstant(atOrAfter: workspace.now, hours: workspace.config.workingHours)
+        func clock(_ instant: Instant) -> String {
+            let local = zone.local(instant)
+            return "\(DateText.withWeekday(local.date, today: workspace.today)) \(WorkingHours.clock(local.time.hour * 60 + local.time.minute))"
+        }
         var rows: [[String]] = [["WHEN", "KIND", "MEMBER", "REMINDER"]]
         for r in reminders {
-            let local = zone.local(max(r.scheduled, workspace.now))
-            let when = r.scheduled < workspace.now
-                ? "now (late \(DateText.duration(seconds: workspace.now - r.scheduled)))"
-                : "\(DateText.withWeekday(local.date, today: workspace.today)) \(WorkingHours.clock(local.time.hour * 60 + local.time.minute))"
+            let when = r.scheduled >= workspace.now ? clock(r.scheduled)
+                : opens > workspace.now ? "\(clock(opens)) (meant for \(clock(r.scheduled)))"
+                : "now (late \(DateText.duration(seconds: workspace.now - r.scheduled)))"
             rows.append([when, r.kind.rawValue, r.member.visible, r.title])
         }
         print(Terminal.table(rows), terminator: "")

@@ -185,4 +185,29 @@ struct EverydayCommandTests {
         let typo = try world.oneonone("plan", "--kind", "stale")
         #expect(typo.stderr.contains("did you mean 'stale-action'?") || typo.stderr.contains("--kind is one of"), "\(typo.stderr)")
     }
+
+    @Test("plan counts a never-met member without `since` from today, not again from each day it looks ahead to")
+    func planNeverSeenMember() throws {
+        let world = try World()  // no history and no state: nobody seen yet
+        defer { world.remove() }
+        let json = try world.oneonone("plan", "--days", "30", "--member", "bob", "--json")
+        #expect(json.status == 0, "\(json.stderr)")
+        let due = json.stdout.split(separator: "\n").filter { $0.contains("\"kind\": \"due\"") }.count
+        #expect(due <= 1, "one 1:1 due, then overdue: \(json.stdout)")
+        #expect(json.stdout.contains("\"kind\": \"overdue\""), "\(json.stdout)")
+        // Nothing was written: plan is a reader.
+        #expect(try world.oneonone("plan", "--days", "1").status == 0)
+    }
+
+    @Test("plan at night shows what is past due at the start of the working hours, not 'now'")
+    func planPastDueAtNight() throws {
+        let world = try World()  // Alice and Erin, never met, are long overdue
+        defer { world.remove() }
+        // Mon Nov 23 22:00 in New York: outside the working hours.
+        let plan = try world.oneonone("plan", "--days", "2", now: "2026-11-24T03:00:00Z")
+        let rows = plan.stdout.split(separator: "\n").dropFirst()
+        #expect(!rows.isEmpty, "\(plan.stdout)")
+        #expect(!rows.contains { $0.hasPrefix("now") }, "\(plan.stdout)")
+        #expect(rows.contains { $0.hasPrefix("Tue Nov 24 09:00 (meant for ") }, "\(plan.stdout)")
+    }
 }

@@ -70,16 +70,17 @@ package struct StateStore: Sendable {
 
     /// `records` (the history file's) with the snoozes and first-seen days
     /// kept here: what the planner, `status` and the daemon read. Of
-    /// `members`, those not seen before are recorded as first seen `today`,
-    /// unless `markSeen` is false.
+    /// `members`, those not seen before count as first seen `today`, and are
+    /// recorded so unless `markSeen` is false: a reader that writes nothing
+    /// still plans from a fixed day, not from each day it looks ahead to.
     package func adding(to records: History, members: [String], today: LocalDate,
                        markSeen: Bool = true) throws(StoreError) -> History {
         var result = records
         result.snoozes = try loadSnoozes()
         var seen = try loadFirstSeen()
         let unseen = members.filter { seen[$0] == nil }
-        if markSeen && !unseen.isEmpty {
-            try self.markSeen(unseen, on: today)
+        if !unseen.isEmpty {
+            if markSeen { try self.markSeen(unseen, on: today) }
             for key in unseen { seen[key] = today }
         }
         result.firstSeen = seen
