@@ -25,8 +25,12 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Only reminders of this kind: due-soon, due, overdue, stale-action, drift, mood-drop, digest.")
     var kind: String?
 
+    @Flag(name: .long, help: "One row per series of repeats: when it starts, how often it comes back.")
+    var summary = false
+
     func run() throws {
         guard (1...3660).contains(days) else { throw Failure("error: --days is 1 to 3660, found \(days)") }
+        guard !(summary && json) else { throw Failure("error: --summary and --json do not go together: --json lists every reminder") }
         let workspace = try Workspace(store)
         let history = try workspace.loadHistory()
         let ledger: Ledger
@@ -73,16 +77,68 @@ struct PlanCommand: ParsableCommand {
             let local = zone.local(instant)
             return "\(DateText.withWeekday(local.date, today: workspace.today)) \(WorkingHours.clock(local.time.hour * 60 + local.time.minute))"
         }
-        var rows: [[String]] = [["WHEN", "KIND", "MEMBER", "REMINDER"]]
-        for r in reminders {
-            let when = r.scheduled >= workspace.now ? clock(r.scheduled)
+        func when(_ r: Reminder) -> String {
+            r.scheduled >= workspace.now ? clock(r.scheduled)
                 : opens > workspace.now ? "\(clock(opens)) (meant for \(clock(r.scheduled)))"
                 : "now (late \(DateText.duration(seconds: workspace.now - r.scheduled)))"
-            rows.append([when, r.kind.rawValue, r.member.visible, r.title])
         }
-        print(Terminal.table(rows), terminator: "")
+        if summary {
+            var rows: [[String]] = [["FIRST", "KIND", "MEMBER", "REPEATS", "REMINDER"]]
+            for series in PlanCommand.series(reminders) {
+                let days = series.map { workspace.calendar.date(of: max($0.scheduled, opens)) }
+                rows.append([when(series[0]), series[0].kind.rawValue, series[0].member.visible,
+                             repeats(days, workspace: workspace), series[0].title])
+            }
+            print(Terminal.table(rows), terminator: "")
+        } else {
+            var rows: [[String]] = [["WHEN", "KIND", "MEMBER", "REMINDER"]]
+            for r in reminders { rows.append([when(r), r.kind.rawValue, r.member.visible, r.title]) }
+            print(Terminal.table(rows), terminator: "")
+        }
         if inDigest > 0 {
             print("and \(inDigest) reminder\(inDigest == 1 ? "" : "s") that reach you only in the digests (plan --all lists them)")
         }
+    }
+
+    /// The reminders grouped into series, each in firing order, the series
+    /// in the order they first fire: one 1:1's due and overdue alerts, one
+    /// item's stale alerts, the digests.
+    static func series(_ reminders: [Reminder]) -> [[Reminder]] {
+        var order: [String] = []
+        var groups: [String: [Reminder]] = [:]
+        for r in reminders {
+            let key = "\(r.kind.rawValue)/\(r.member)/\(r.actionID ?? "")"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(r)
+        }
+        return order.map { groups[$0]! }
+    }
+
+    /// How a series comes back, from the days it fires on: "once",
+    /// "4×, every working day to Thu Dec 10", "9×, every working day to
+    /// Fri Dec 11, then weekly to Mon Dec 28", "3×, weekly to …".
+    func repeats(_ days: [LocalDate], workspace: Workspace) -> String {
+        guard let last = days.last, days.count > 1 else { return "once" }
+        let hours = workspace.config.workingHours
+        let calendar = workspace.calendar
+        func nextWorkingDay(after day: LocalDate) -> LocalDate {
+            calendar.date(of: calendar.nextWorkingInstant(atOrAfter: calendar.startOfDay(day.adding(days: 1)), hours: hours))
+        }
+        func to(_ day: LocalDate) -> String { "to \(DateText.withWeekday(day, today: workspace.today))" }
+        func every(_ gap: Int) -> String { gap == 1 ? "daily" : gap == 7 ? "weekly" : gap % 7 == 0 ? "every \(gap / 7) weeks" : "every \(gap) days" }
+        let pairs = zip(days, days.dropFirst())
+        // The working-day run at the start (daily alerts skip the days off).
+        let workingRun = pairs.prefix { nextWorkingDay(after: $0.0) == $0.1 }.count
+        let gaps = pairs.map { $0.0.days(to: $0.1) }
+        let head = "\(days.count)×, "
+        if workingRun == gaps.count {
+            return head + (gaps.allSatisfy { $0 == 1 } ? "daily " : "every working day ") + to(last)
+        }
+        let rest = gaps.dropFirst(workingRun)
+        if let gap = rest.first, rest.allSatisfy({ $0 == gap }) {
+            guard workingRun > 0 else { return head + "\(every(gap)) \(to(last))" }
+            return head + "every working day \(to(days[workingRun])), then \(every(gap)) \(to(last))"
+        }
+        return head + "from \(DateText.withWeekday(days[0], today: workspace.today)) \(to(last))"
     }
 }

@@ -210,4 +210,22 @@ struct EverydayCommandTests {
         #expect(!rows.contains { $0.hasPrefix("now") }, "\(plan.stdout)")
         #expect(rows.contains { $0.hasPrefix("Tue Nov 24 09:00 (meant for ") }, "\(plan.stdout)")
     }
+
+    @Test("plan --summary puts each series of repeats on one row that says how often it comes back")
+    func planSummary() throws {
+        let world = try World()  // three members due, never met: daily, then weekly
+        defer { world.remove() }
+        let full = try world.oneonone("plan", "--days", "30")
+        let summary = try world.oneonone("plan", "--days", "30", "--summary")
+        #expect(summary.status == 0, "\(summary.stderr)")
+        let rows = summary.stdout.split(separator: "\n").dropFirst().filter { !$0.hasPrefix("and ") }
+        #expect(rows.count < full.stdout.split(separator: "\n").count - 2, "\(summary.stdout)")
+        let bob = rows.filter { $0.contains(" overdue ") && $0.contains(" bob ") }
+        #expect(bob.count == 1, "\(summary.stdout)")
+        #expect(bob.first.map { $0.contains("×, every working day to ") && $0.contains(", then weekly to ") } == true, "\(summary.stdout)")
+        let fullBob = full.stdout.split(separator: "\n").filter { $0.contains(" overdue ") && $0.contains(" bob ") }
+        #expect(bob.first?.contains("\(fullBob.count)×") == true, "\(summary.stdout)\n\(full.stdout)")
+        let both = try world.oneonone("plan", "--summary", "--json")
+        #expect(both.status != 0 && both.stderr.contains("--summary and --json do not go together"), "\(both.stderr)")
+    }
 }
