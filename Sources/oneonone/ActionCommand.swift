@@ -57,41 +57,88 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List open action items.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List open action items, stale first, then by due date.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Only this member's items.") var member: String?
+        @Option(name: .long, help: "Only items owned by 'me' or 'them'.") var owner: String?
         @Flag(name: .long, help: "Only stale items.") var stale = false
+        @Flag(name: .long, help: "Only done and dropped items, most recently closed first.") var done = false
         @Flag(name: .long, help: "Include done and dropped items.") var all = false
         @Flag(name: .long, help: "Print JSON.") var json = false
+
+        /// One listed item, with what the listing sorts and shows it by.
+        struct Row {
+            let item: ActionItem
+            let member: Member
+            let staleness: Staleness?
+            let isStale: Bool
+        }
 
         func run() throws {
             let workspace = try Workspace(store)
             let history = try workspace.loadHistory()
             let only = try member.map { try workspace.member($0).key }
-            var rows: [[String]] = [["ID", "MEMBER", "OWNER", "DUE", "AGE", "STATE", "ITEM"]]
-            var items: [JSON] = []
+            let wantedOwner = try owner.map { text throws(Failure) -> Owner in
+                guard let o = Owner(rawValue: text.lowercased()) else {
+                    throw Failure("error: --owner is 'me' or 'them', found '\(text.visible)'")
+                }
+                return o
+            }
             let today = workspace.today
+            var listed: [Row] = []
             for member in workspace.config.members where only == nil || only == member.key {
                 let dates = Schedule(member: member, meetings: history.meetings(with: member.key),
                                      firstSeen: history.firstSeen[member.key], today: today).meetings.map(\.date)
-                for item in history.actions(of: member.key) where all || item.status == .open {
+                for item in history.actions(of: member.key) {
+                    let open = item.status == .open
+                    guard done ? !open : (all || open), wantedOwner == nil || item.owner == wantedOwner else { continue }
                     let staleness = item.staleness(settings: member.settings, away: member.away, meetingDates: dates, today: today)
-                    let isStale = staleness.map { $0.since <= today } ?? false
+                    let isStale = open && (staleness.map { $0.since <= today } ?? false)
                     if stale && !isStale { continue }
-                    let state = item.status != .open ? item.status.rawValue : isStale ? "stale" : "open"
-                    rows.append([item.id.visible, member.key.visible, item.owner.rawValue, item.due.map { DateText.short($0, today: today) } ?? "-",
-                                 "\(item.created.days(to: today))d", state, item.text.visible])
-                    items.append(.object([
-                        ("id", .string(item.id)), ("member", .string(member.key)), ("text", .string(item.text)),
-                        ("owner", .string(item.owner.rawValue)), ("due", item.due.map { .string($0.description) } ?? .null),
-                        ("created", .string(item.created.description)), ("status", .string(item.status.rawValue)),
-                        ("stale", .bool(isStale)),
-                        ("stale_reasons", .array((isStale ? staleness?.reasons ?? [] : []).map { .string($0.text) })),
-                    ]))
+                    listed.append(Row(item: item, member: member, staleness: staleness, isStale: isStale))
                 }
             }
-            if json { print(JSON.array(items).rendered()); return }
-            if rows.count == 1 { print(stale ? "No stale items." : "No open items."); return }
+            // Stale first, then open items by due date (undated last), then
+            // closed ones, the most recently closed first.
+            let far = LocalDate(year: 9999, month: 12, day: 31)!
+            let sorted = listed.enumerated().sorted { a, b in
+                func key(_ r: Row) -> (Int, LocalDate, Int) {
+                    if let closed = r.item.closed { return (2, far, closed.days(to: far)) }
+                    return (r.isStale ? 0 : 1, r.item.due ?? far, 0)
+                }
+                let (ka, kb) = (key(a.element), key(b.element))
+                return (ka.0, ka.1, ka.2, a.offset) < (kb.0, kb.1, kb.2, b.offset)
+            }.map(\.element)
+            if json {
+                print(JSON.array(sorted.map { r in
+                    .object([
+                        ("id", .string(r.item.id)), ("member", .string(r.member.key)), ("text", .string(r.item.text)),
+                        ("owner", .string(r.item.owner.rawValue)), ("due", r.item.due.map { .string($0.description) } ?? .null),
+                        ("created", .string(r.item.created.description)), ("status", .string(r.item.status.rawValue)),
+                        ("closed", r.item.closed.map { .string($0.description) } ?? .null),
+                        ("stale", .bool(r.isStale)),
+                        ("stale_reasons", .array((r.isStale ? r.staleness?.reasons ?? [] : []).map { .string($0.text) })),
+                    ])
+                }).rendered())
+                return
+            }
+            if sorted.isEmpty {
+                print(stale ? "No stale items." : done ? "No done or dropped items." : "No open items.")
+                return
+            }
+            let showClosed = sorted.contains { $0.item.closed != nil }
+            var rows: [[String]] = [["ID", "MEMBER", "OWNER", "DUE", "AGE", "STATE"] + (showClosed ? ["CLOSED"] : []) + ["ITEM"]]
+            for r in sorted {
+                let item = r.item
+                // An item's age stops growing once it is closed.
+                let age = item.created.days(to: item.closed ?? today)
+                let state = item.status != .open ? item.status.rawValue : r.isStale ? "stale" : "open"
+                rows.append([item.id.visible, r.member.key.visible, item.owner.rawValue,
+                             item.due.map { DateText.short($0, today: today) } ?? "-", "\(age)d", state]
+                            + (showClosed ? [item.closed.map { DateText.short($0, today: today) } ?? "-"] : [])
+                            + [item.text.visible])
+            }
             print(Terminal.table(rows), terminator: "")
         }
     }

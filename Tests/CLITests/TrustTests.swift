@@ -228,4 +228,29 @@ struct EverydayCommandTests {
         let both = try world.oneonone("plan", "--summary", "--json")
         #expect(both.status != 0 && both.stderr.contains("--summary and --json do not go together"), "\(both.stderr)")
     }
+
+    @Test("action list puts stale items first, then by due date; --owner filters; --done shows when an item closed, its age stopped there")
+    func actionListOrderAndFilters() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        func rows(_ args: String...) throws -> [[Substring]] {
+            let r = try world.oneonone(args: ["action", "list"] + args)
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        }
+        let open = try rows()
+        func state(_ row: [Substring]) -> String { String(row.first { ["stale", "open", "done", "dropped"].contains($0) } ?? "") }
+        let states = open.map(state)
+        #expect(states == states.sorted { ($0 == "stale" ? 0 : 1) < ($1 == "stale" ? 0 : 1) } && states.first == "stale", "\(open)")
+        #expect(open.first?.first == "4", "the stale item with a due date comes first: \(open)")
+        let theirs = try rows("--owner", "them")
+        #expect(!theirs.isEmpty && theirs.allSatisfy { $0[2] == "them" }, "\(theirs)")
+        let bad = try world.oneonone("action", "list", "--owner", "boss")
+        #expect(bad.status != 0 && bad.stderr.contains("--owner is 'me' or 'them'"), "\(bad.stderr)")
+        // Item 1: written down Oct 5, done Oct 12 — 7 days old for good.
+        let done = try rows("--done")
+        #expect(done.count == 1 && done[0][0] == "1" && done[0][3...7] == ["-", "7d", "done", "Oct", "12"], "\(done)")
+        let json = try world.oneonone("action", "list", "--all", "--json")
+        #expect(json.stdout.contains("\"closed\": \"2026-10-12\""), "\(json.stdout)")
+    }
 }

@@ -186,6 +186,11 @@ package struct ActionItem: Sendable, Hashable {
         return .open
     }
 
+    /// The day it was done or dropped; nil while it is open.
+    package var closed: LocalDate? {
+        status == .open ? nil : touches.last { $0.kind == .done || $0.kind == .dropped }?.date
+    }
+
     /// The last day it was created, updated or reopened.
     package var lastTouched: LocalDate {
         touches.map(\.date).reduce(created, max)
