@@ -6,7 +6,7 @@ struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "action",
         abstract: "Add, list and close action items from 1:1s.",
-        subcommands: [Add.self, List.self, Done.self, Drop.self, Touch.self, Reopen.self])
+        subcommands: [Add.self, List.self, Edit.self, Done.self, Drop.self, Touch.self, Reopen.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Write down an action item.")
@@ -29,21 +29,7 @@ struct ActionCommand: ParsableCommand {
             guard let owner = Owner(rawValue: self.owner.lowercased()) else {
                 throw Failure("error: --owner is 'me' or 'them', found '\(self.owner)'")
             }
-            var dueDate: LocalDate?
-            if let due {
-                // Due dates look forward: a weekday name means the next one.
-                let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-                if let i = names.firstIndex(of: String(due.lowercased().prefix(3))), due.count <= 9,
-                   LocalDate.parse(due) == nil, !["today", "tomorrow", "yesterday"].contains(due.lowercased()) {
-                    let ahead = (i - (workspace.today.weekday.rawValue - 1) + 7) % 7
-                    dueDate = workspace.today.adding(days: ahead == 0 ? 7 : ahead)
-                } else {
-                    guard let d = DateArgument.date(due, today: workspace.today) else {
-                        throw DateArgument.error(due, option: "--due")
-                    }
-                    dueDate = d
-                }
-            }
+            let dueDate = try due.map { text throws(Failure) in try DateArgument.due(text, today: workspace.today) }
             let trimmed = text.trimmingSpaces()
             guard !trimmed.isEmpty else { throw Failure("error: the action item's text is empty") }
             let item: ActionItem
@@ -143,6 +129,50 @@ struct ActionCommand: ParsableCommand {
         }
     }
 
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change an item's text, due date or owner (kept as a record).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The item's id (see oneonone action list).") var id: String
+        @Option(name: .long, help: "The new text.") var text: String?
+        @Option(name: .long, help: "The new due date: 2026-11-20, today, tomorrow, mon…sun.") var due: String?
+        @Option(name: .long, help: "The new owner: me or them.") var owner: String?
+
+        func run() throws {
+            guard text != nil || due != nil || owner != nil else {
+                throw Failure("error: nothing to change: give --text, --due or --owner")
+            }
+            let workspace = try Workspace(store)
+            let history = try workspace.loadHistory()
+            let (id, item) = try TouchOptions.item(id, in: history)
+            let newText = text.map { $0.trimmingSpaces() }
+            if newText?.isEmpty == true { throw Failure("error: the action item's text is empty") }
+            let newDue = try due.map { text throws(Failure) in try DateArgument.due(text, today: workspace.today) }
+            let newOwner = try owner.map { text throws(Failure) -> Owner in
+                guard let o = Owner(rawValue: text.lowercased()) else {
+                    throw Failure("error: --owner is 'me' or 'them', found '\(text.visible)'")
+                }
+                return o
+            }
+            // Only what changes is written; an edit that changes nothing is no record.
+            let touch = OneOnOne.Touch(kind: .edited, date: workspace.today,
+                                       text: newText == item.text ? nil : newText,
+                                       due: newDue == item.due ? nil : newDue,
+                                       owner: newOwner == item.owner ? nil : newOwner)
+            guard touch.text != nil || touch.due != nil || touch.owner != nil else {
+                print("[\(id.visible)] already reads so: nothing changed")
+                return
+            }
+            do { try workspace.history.touch(actionID: id, touch) } catch { throw Failure(error.description) }
+            let edited = touch.applied(to: item)
+            var changes: [String] = []
+            if touch.text != nil { changes.append("text") }
+            if let d = touch.due { changes.append("due \(DateText.withWeekday(d, today: workspace.today))") }
+            if let o = touch.owner { changes.append(o == .me ? "yours" : "theirs") }
+            print("Edited [\(id.visible)] (\(changes.joined(separator: ", "))): \(edited.text.visible)")
+        }
+    }
+
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark an item done.")
         @OptionGroup var touch: TouchOptions
@@ -176,15 +206,21 @@ struct TouchOptions: ParsableArguments {
     @Option(name: .long, help: "When: 2026-11-20, today, yesterday, mon…sun.") var on: String = "today"
     @Flag(name: .long, help: "Record a day more than a year ago.") var force = false
 
+    /// The item `text` names (`4` or `[4]`), with its id.
+    static func item(_ text: String, in history: History) throws(Failure) -> (String, ActionItem) {
+        let id = text.hasPrefix("[") && text.hasSuffix("]") ? String(text.dropFirst().dropLast()) : text
+        guard let item = history.action(id) else {
+            let hint = Suggestion.closest(to: id, in: history.actions.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
+            throw Failure("error: no action item '\(id.visible)'.\(hint) See: oneonone action list")
+        }
+        return (id, item)
+    }
+
     func apply(_ kind: OneOnOne.Touch.Kind, verb: String) throws {
         let workspace = try Workspace(store)
         guard let date = DateArgument.date(on, today: workspace.today) else { throw DateArgument.error(on, option: "--on") }
         let history = try workspace.loadHistory()
-        let id = self.id.hasPrefix("[") && self.id.hasSuffix("]") ? String(self.id.dropFirst().dropLast()) : self.id
-        guard let item = history.action(id) else {
-            let hint = Suggestion.closest(to: id, in: history.actions.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
-            throw Failure("error: no action item '\(id)'.\(hint) See: oneonone action list")
-        }
+        let (id, item) = try Self.item(self.id, in: history)
         let written = (day: item.created, what: "the item was written down")
         if let problem = RecordDates.problem(date, today: workspace.today, earliest: written, force: false)
             ?? (force ? nil : RecordDates.problem(date, today: workspace.today)) {
@@ -199,7 +235,7 @@ struct TouchOptions: ParsableArguments {
             throw Failure("error: [\(id)] is \(item.status.rawValue); reopen it first: oneonone action reopen \(id)")
         default: break
         }
-        do { try workspace.history.touch(actionID: id, kind: kind, on: date, note: note) } catch {
+        do { try workspace.history.touch(actionID: id, OneOnOne.Touch(kind: kind, date: date, note: note)) } catch {
             throw Failure(error.description)
         }
         print("\(verb) [\(id.visible)]: \(item.text.visible)")

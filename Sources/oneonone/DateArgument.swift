@@ -21,6 +21,19 @@ enum DateArgument {
         return LocalDate.parse(text)
     }
 
+    /// Reads a due date: like `date`, but a weekday name looks forward (the
+    /// next such day, a week ahead for today's).
+    static func due(_ text: String, today: LocalDate, option: String = "--due") throws(Failure) -> LocalDate {
+        let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        if let i = names.firstIndex(of: String(text.lowercased().prefix(3))), text.count <= 9,
+           LocalDate.parse(text) == nil, !["today", "tomorrow", "yesterday"].contains(text.lowercased()) {
+            let ahead = (i - (today.weekday.rawValue - 1) + 7) % 7
+            return today.adding(days: ahead == 0 ? 7 : ahead)
+        }
+        guard let d = date(text, today: today) else { throw error(text, option: option) }
+        return d
+    }
+
     /// The error for a date that did not read.
     static func error(_ text: String, option: String) -> Failure {
         Failure("error: \(option) takes a date like 2026-11-20, today, yesterday or mon…sun; found '\(text)'")

@@ -253,4 +253,41 @@ struct EverydayCommandTests {
         let json = try world.oneonone("action", "list", "--all", "--json")
         #expect(json.stdout.contains("\"closed\": \"2026-10-12\""), "\(json.stdout)")
     }
+
+    @Test("action edit changes an item's text, due date and owner as a record; it is no progress, so a stale item stays stale")
+    func actionEdit() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        // Item 2, Bob's, untouched since Oct 16: stale.
+        let edit = try world.oneonone("action", "edit", "2", "--text", "Ask finance about the budget", "--due", "fri", "--owner", "them")
+        #expect(edit.status == 0, "\(edit.stderr)")
+        #expect(edit.stdout.contains("Edited [2] (text, due Fri Nov 27, theirs): Ask finance about the budget"), "\(edit.stdout)")
+        let history = try world.historyText()
+        #expect(history.hasSuffix("""
+            [[touch]]
+            action = "2"
+            kind = "edited"
+            on = 2026-11-23
+            text = "Ask finance about the budget"
+            due = 2026-11-27
+            owner = "them"
+
+
+            """), "\(history.suffix(200))")
+        let row = try world.oneonone("action", "list", "bob").stdout.split(separator: "\n").last ?? ""
+        #expect(row.contains(" them ") && row.contains("Nov 27") && row.contains(" stale ")
+                && row.hasSuffix("Ask finance about the budget"), "\(row)")
+        #expect(try world.oneonone("check").status == 0)
+        // The same values again: nothing to write.
+        let same = try world.oneonone("action", "edit", "[2]", "--owner", "them")
+        #expect(same.status == 0 && same.stdout.contains("nothing changed"), "\(same.stdout)")
+        #expect(try world.historyText() == history)
+        let none = try world.oneonone("action", "edit", "2")
+        #expect(none.status != 0 && none.stderr.contains("give --text, --due or --owner"), "\(none.stderr)")
+        let unknown = try world.oneonone("action", "edit", "22", "--text", "x")
+        #expect(unknown.status != 0 && unknown.stderr.contains("no action item '22'"), "\(unknown.stderr)")
+        let empty = try world.oneonone("action", "edit", "2", "--text", "  ")
+        #expect(empty.status != 0 && empty.stderr.contains("text is empty"), "\(empty.stderr)")
+        #expect(try world.historyText() == history)
+    }
 }

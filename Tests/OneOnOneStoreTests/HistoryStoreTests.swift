@@ -25,8 +25,8 @@ struct HistoryStoreTests {
         try store.recordMeeting(Meeting(member: "bob", date: nov(11)))
         let item = try store.addAction(member: "alice", text: "Send the \"promo\" packet ✉️", owner: .them, due: nov(20),
                                        created: nov(10))
-        try store.touch(actionID: item.id, kind: .updated, on: nov(11), note: "half done\nmore")
-        try store.touch(actionID: item.id, kind: .done, on: nov(12), note: nil)
+        try store.touch(actionID: item.id, Touch(kind: .updated, date: nov(11), note: "half done\nmore"))
+        try store.touch(actionID: item.id, Touch(kind: .done, date: nov(12), note: nil))
 
         let history = try store.load()
         #expect(history.meetings == [meeting, Meeting(member: "bob", date: nov(11))])
@@ -117,7 +117,7 @@ struct HistoryStoreTests {
         for _ in 1...12 { _ = try store.addAction(member: "alice", text: "x", owner: .me, due: nil, created: nov(1)) }
         let before = try readBytes(store.path)
         let error = try #require(throws: StoreError.self) {
-            try store.touch(actionID: "122", kind: .done, on: nov(2), note: nil)
+            try store.touch(actionID: "122", Touch(kind: .done, date: nov(2), note: nil))
         }
         guard case .unknownAction(let id, _, let suggestion) = error.reason else {
             Issue.record("expected unknownAction, got \(error)")

@@ -78,7 +78,7 @@ struct HistoryValidationTests {
             try #require(throws: StoreError.self) {
                 try store.addAction(member: "alice", text: "x", owner: .me, due: nil, created: nov(20))
             },
-            try #require(throws: StoreError.self) { try store.touch(actionID: "7", kind: .done, on: nov(20), note: nil) },
+            try #require(throws: StoreError.self) { try store.touch(actionID: "7", Touch(kind: .done, date: nov(20), note: nil)) },
         ]
         for error in errors {
             guard case .writeRefused(_, let diagnostics) = error.reason else {

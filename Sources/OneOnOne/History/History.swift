@@ -180,7 +180,7 @@ package struct ActionItem: Sendable, Hashable {
             case .done: return .done
             case .dropped: return .dropped
             case .reopened: return .open
-            case .updated: continue
+            case .updated, .edited: continue
             }
         }
         return .open
@@ -191,9 +191,10 @@ package struct ActionItem: Sendable, Hashable {
         status == .open ? nil : touches.last { $0.kind == .done || $0.kind == .dropped }?.date
     }
 
-    /// The last day it was created, updated or reopened.
+    /// The last day it was created or touched. An edit is not a touch: a
+    /// new due date or a reworded text is no progress on the item.
     package var lastTouched: LocalDate {
-        touches.map(\.date).reduce(created, max)
+        touches.lazy.filter { $0.kind != .edited }.map(\.date).reduce(created, max)
     }
 
     /// Open, done or dropped.
@@ -207,11 +208,31 @@ package struct Touch: Sendable, Hashable {
     package var kind: Kind
     package var date: LocalDate
     package var note: String?
+    /// An edit's new text, due date and owner (nil: unchanged).
+    package var text: String?
+    package var due: LocalDate?
+    package var owner: Owner?
 
-    package init(kind: Kind, date: LocalDate, note: String? = nil) {
+    package init(kind: Kind, date: LocalDate, note: String? = nil, text: String? = nil, due: LocalDate? = nil,
+                 owner: Owner? = nil) {
         self.kind = kind
         self.date = date
         self.note = note
+        self.text = text
+        self.due = due
+        self.owner = owner
+    }
+
+    /// `item` with this touch's edits made (the item itself for other kinds).
+    package func applied(to item: ActionItem) -> ActionItem {
+        var item = item
+        if kind == .edited {
+            if let text { item.text = text }
+            if let due { item.due = due }
+            if let owner { item.owner = owner }
+        }
+        item.touches.append(self)
+        return item
     }
 
     /// What was done.
@@ -222,6 +243,8 @@ package struct Touch: Sendable, Hashable {
         case dropped
         /// A done or dropped item was opened again.
         case reopened
+        /// Its text, due date or owner was changed (`action edit`).
+        case edited
     }
 }
 

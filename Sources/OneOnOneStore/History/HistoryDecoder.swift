@@ -96,7 +96,9 @@ struct HistoryDecoder {
             guard v.complete, let slot = known.slot, let kind = v.string("kind").flatMap(Touch.Kind.init(rawValue:)),
                   let date = v.date("on")
             else { continue }
-            actions[slot].touches.append(Touch(kind: kind, date: date, note: v.string("note")))
+            let touch = Touch(kind: kind, date: date, note: v.string("note"), text: v.string("text"), due: v.date("due"),
+                              owner: v.string("owner").flatMap(Owner.init(rawValue:)))
+            actions[slot] = touch.applied(to: actions[slot])
         }
         named.warn(&reader)
         // History puts each member's 1:1s oldest first; the file's order

@@ -139,15 +139,16 @@ package struct HistoryStore: Sendable {
     ///
     /// - Throws: `StoreError` `.unknownAction`, with the closest id, when no
     ///   item has that id.
-    package func touch(actionID: String, kind: Touch.Kind, on date: LocalDate, note: String?) throws(StoreError) {
-        try Self.check(text: note, "a note")
+    package func touch(actionID: String, _ touch: Touch) throws(StoreError) {
+        try Self.check(text: touch.note, "a note")
+        try Self.check(text: touch.text, "the text")
         let path = self.path
         try log.append(HistoryDecoder().decode) { (history: History) throws(StoreError) in
             guard history.action(actionID) != nil else {
                 let suggestion = Suggestion.closest(to: actionID, in: history.actions.map(\.id))
                 throw StoreError(.unknownAction(id: actionID, path: path, suggestion: suggestion))
             }
-            return (Self.record(actionID, Touch(kind: kind, date: date, note: note)), ())
+            return (Self.record(actionID, touch), ())
         }
     }
 
@@ -195,6 +196,9 @@ package struct HistoryStore: Sendable {
             "action": .string(actionID), "kind": .string(touch.kind.rawValue), "on": .date(touch.date),
         ]
         if let note = touch.note { values["note"] = .string(note) }
+        if let text = touch.text { values["text"] = .string(text) }
+        if let due = touch.due { values["due"] = .date(due) }
+        if let owner = touch.owner { values["owner"] = .string(owner.rawValue) }
         return RecordSchema.touch.render(values)
     }
 }

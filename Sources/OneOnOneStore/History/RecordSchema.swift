@@ -91,10 +91,12 @@ extension RecordSchema {
         ("created", .date, required: true),
     ])
 
-    /// `[[touch]]`: what happened to an action item.
+    /// `[[touch]]`: what happened to an action item; an edit (`kind =
+    /// "edited"`) also gives the new text, due date or owner.
     static let touch = RecordSchema("touch", [
         ("action", .name, required: true), ("kind", .choice(Touch.Kind.allCases.map(\.rawValue)), required: true),
-        ("on", .date, required: true), ("note", .text, required: false),
+        ("on", .date, required: true), ("note", .text, required: false), ("text", .text, required: false),
+        ("due", .date, required: false), ("owner", .choice(Owner.allCases.map(\.rawValue)), required: false),
     ])
 
     /// `[[fired]]`: a reminder key that fired, in the state directory's ledger.
