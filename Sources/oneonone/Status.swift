@@ -25,10 +25,19 @@ struct Status: ParsableCommand {
             return
         }
         let term = Terminal()
-        var rows: [[String]] = [["MEMBER", "CADENCE", "LAST", "NEXT DUE", "STATE", "ON TIME", "RECENT", "ITEMS"]]
+        var rows: [[String]] = [["MEMBER", "CADENCE", "LAST", "NEXT DUE", "STATE", "ON TIME", "RECENT", "MOOD", "TOPICS", "ITEMS"]]
         for s in team.members {
             let c = s.consistency
-            let share = c.onTimeShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "-"
+            // Below the floor is amber; far below it (15 points), red.
+            let floor = s.member.settings.consistencyFloor
+            let share = c.onTimeShare.map { share in
+                let text = "\(Int((share * 100).rounded()))%"
+                return share < floor - 0.15 ? term.red(text) : share < floor ? term.yellow(text) : text
+            } ?? "-"
+            // The last mood given, and an arrow when the recent ones dropped.
+            let lastMood = s.schedule.meetings.last { $0.mood != nil }?.mood
+            let mood = lastMood.map { "\($0)" + (s.mood?.dropSince != nil ? term.red(" ↓") : "") } ?? "-"
+            let topics = s.topicsDue.isEmpty ? "-" : "\(s.topicsDue.count) due"
             let items = s.openItems.isEmpty ? "-"
                 : "\(s.openItems.count) open" + (s.staleItems.isEmpty ? "" : ", " + term.red("\(s.staleItems.count) stale"))
             rows.append([
@@ -39,6 +48,8 @@ struct Status: ParsableCommand {
                 Status.label(s, today: team.today, zone: workspace.config.timeZone, term: term),
                 share,
                 c.sparkline.isEmpty ? "-" : c.sparkline,
+                mood,
+                topics,
                 items,
             ])
         }

@@ -290,4 +290,22 @@ struct EverydayCommandTests {
         #expect(empty.status != 0 && empty.stderr.contains("text is empty"), "\(empty.stderr)")
         #expect(try world.historyText() == history)
     }
+
+    @Test("status shows each member's last mood (an arrow after a drop) and the topics due, and colours an on-time share below the floor on a terminal")
+    func statusMoodTopicsColours() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        let plain = try world.oneonone("status")
+        let lines = plain.stdout.split(separator: "\n")
+        let alice = lines.first { $0.hasPrefix("Alice") } ?? ""
+        let bob = lines.first { $0.hasPrefix("Bob") } ?? ""
+        #expect(lines.first?.contains(" MOOD  TOPICS ") == true, "\(plain.stdout)")
+        #expect(alice.contains(" 2 ↓ ") && alice.contains(" 2 due "), "Alice's moods fell to 2: \(alice)")
+        #expect(bob.contains(" 4 due ") && bob.contains(" 20% "), "\(bob)")
+        #expect(!plain.stdout.contains("\u{1B}"), "no colours off a terminal")
+        // On a terminal (script(1) gives the binary one): 20% is far below the 75% floor.
+        let tty = try run(["script", "-qec", world.shellLine("status"), "/dev/null"], removing: ["NO_COLOR"])
+        #expect(tty.stdout.contains("\u{1B}[31m20%\u{1B}[0m"), "\(tty.stdout)")
+        #expect(!tty.stdout.contains("m100%"), "\(tty.stdout)")
+    }
 }
