@@ -8,6 +8,14 @@ struct ActionCommand: ParsableCommand {
         abstract: "Add, list and close action items from 1:1s.",
         subcommands: [Add.self, List.self, Edit.self, Done.self, Drop.self, Touch.self, Reopen.self])
 
+    /// Reads `--owner`: `me` or `them`, in any case.
+    static func owner(_ text: String) throws(Failure) -> Owner {
+        guard let owner = Owner(rawValue: text.lowercased()) else {
+            throw Failure("error: --owner is 'me' or 'them', found '\(text.visible)'")
+        }
+        return owner
+    }
+
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Write down an action item.")
         @OptionGroup var store: StoreOptions
@@ -26,9 +34,7 @@ struct ActionCommand: ParsableCommand {
             if let problem = RecordDates.problem(created, today: workspace.today, earliest: joined, force: force) {
                 throw Failure("error: --on \(problem)")
             }
-            guard let owner = Owner(rawValue: self.owner.lowercased()) else {
-                throw Failure("error: --owner is 'me' or 'them', found '\(self.owner)'")
-            }
+            let owner = try ActionCommand.owner(self.owner)
             let dueDate = try due.map { text throws(Failure) in try DateArgument.due(text, today: workspace.today) }
             let trimmed = text.trimmingSpaces()
             guard !trimmed.isEmpty else { throw Failure("error: the action item's text is empty") }
@@ -65,12 +71,7 @@ struct ActionCommand: ParsableCommand {
             let workspace = try Workspace(store)
             let history = try workspace.loadHistory()
             let only = try member.map { try workspace.member($0).key }
-            let wantedOwner = try owner.map { text throws(Failure) -> Owner in
-                guard let o = Owner(rawValue: text.lowercased()) else {
-                    throw Failure("error: --owner is 'me' or 'them', found '\(text.visible)'")
-                }
-                return o
-            }
+            let wantedOwner = try owner.map(ActionCommand.owner)
             let today = workspace.today
             var listed: [Row] = []
             for member in workspace.config.members where only == nil || only == member.key {
@@ -148,12 +149,7 @@ struct ActionCommand: ParsableCommand {
             let newText = text.map { $0.trimmingSpaces() }
             if newText?.isEmpty == true { throw Failure("error: the action item's text is empty") }
             let newDue = try due.map { text throws(Failure) in try DateArgument.due(text, today: workspace.today) }
-            let newOwner = try owner.map { text throws(Failure) -> Owner in
-                guard let o = Owner(rawValue: text.lowercased()) else {
-                    throw Failure("error: --owner is 'me' or 'them', found '\(text.visible)'")
-                }
-                return o
-            }
+            let newOwner = try owner.map(ActionCommand.owner)
             // Only what changes is written; an edit that changes nothing is no record.
             let touch = OneOnOne.Touch(kind: .edited, date: workspace.today,
                                        text: newText == item.text ? nil : newText,

@@ -30,25 +30,8 @@ struct HookDescriptorTests {
     func runManyHooks(then command: String) throws {
         let s = try Setup()
         defer { s.dir.remove() }
-        let calls = s.dir.path + "/calls.log"
-        try s.dir.write("fd-hook.sh", "#!/bin/sh\nprintf '%s\\n' \"$1\" >> \"\(calls)\"\n\(command)\n")
-        _ = try run(["chmod", "+x", s.dir.path + "/fd-hook.sh"])
-        try s.dir.write("config.toml", """
-            timezone = "UTC"
-            working_hours = "always"
-            # Each test is about the reminders it makes, not the morning digest.
-            digest = false
-            # Every reminder to the hook, not one summary of them.
-            [notify]
-            summary_after = 100000
-            [team.bob]
-            name = '\(s.name)'
-            [[hook]]
-            command = ["\(s.dir.path)/fd-hook.sh", "{key}"]
-            on = ["stale-action"]
-            timeout = "5s"
-
-            """)
+        // Every reminder to the hook, not one summary of them.
+        try s.writeRecordingHook(argument: "{key}", then: command, timeout: "5s", summaryAfter: 100_000)
         try s.dir.write("data/history.toml", "")
         try s.dir.write("state/snoozes.toml", "")
 
@@ -61,15 +44,8 @@ struct HookDescriptorTests {
         func openDescriptors() -> Int { (try? listDirectory("/proc/\(pid)/fd").count) ?? -1 }
         let before = openDescriptors()
 
-        var history = ""
-        for id in 1...Self.hookCount {
-            history += "[[action]]\nid = \"\(id)\"\nmember = \"bob\"\ntext = \"Item \(id)\"\nowner = \"me\"\n"
-                + "due = 2026-01-01\ncreated = 2026-01-01\n\n"
-        }
-        try s.dir.write("data/history.toml", history)
-        func recorded() -> [String] {
-            ((try? readBytes(calls)).map { String(decoding: $0, as: UTF8.self) } ?? "").split(separator: "\n").map(String.init)
-        }
+        try s.dir.write("data/history.toml", Setup.pastDueItems(Self.hookCount))
+        func recorded() -> [String] { s.recordedCalls() }
         var peak = before
         let ran = s.waitFor(60) {
             peak = max(peak, openDescriptors())

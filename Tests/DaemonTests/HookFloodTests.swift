@@ -12,36 +12,13 @@ struct HookFloodTests {
     /// action items for Bob: one stale-action reminder each at start.
     func world(items: Int, hook: String, summaryAfter: Int? = nil) throws -> Setup {
         let s = try Setup()
-        try s.dir.write("flood-hook.sh", "#!/bin/sh\nprintf '%s\\n' \"$1\" >> \"\(s.dir.path)/calls.log\"\n\(hook)\n")
-        _ = try run(["chmod", "+x", s.dir.path + "/flood-hook.sh"])
-        try s.dir.write("config.toml", """
-            timezone = "UTC"
-            working_hours = "always"
-            # Each test is about the reminders it makes, not the morning digest.
-            digest = false
-            \(summaryAfter.map { "[notify]\nsummary_after = \($0)" } ?? "")
-            [team.bob]
-            name = '\(s.name)'
-            [[hook]]
-            command = ["\(s.dir.path)/flood-hook.sh", "{title}"]
-            on = ["stale-action"]
-            timeout = "30s"
-
-            """)
-        var history = ""
-        for id in 1...items {
-            history += "[[action]]\nid = \"\(id)\"\nmember = \"bob\"\ntext = \"Item \(id)\"\nowner = \"me\"\n"
-                + "due = 2026-01-01\ncreated = 2026-01-01\n\n"
-        }
-        try s.dir.write("data/history.toml", history)
+        try s.writeRecordingHook(argument: "{title}", then: hook, timeout: "30s", summaryAfter: summaryAfter)
+        try s.dir.write("data/history.toml", Setup.pastDueItems(items))
         try s.dir.write("state/snoozes.toml", "")
         return s
     }
 
-    func calls(_ s: Setup) -> [String] {
-        ((try? readBytes(s.dir.path + "/calls.log")).map { String(decoding: $0, as: UTF8.self) } ?? "")
-            .split(separator: "\n").map(String.init)
-    }
+    func calls(_ s: Setup) -> [String] { s.recordedCalls() }
 
     @Test("thirty reminders at once reach the hook as one summary, and the journal as thirty entries")
     func summary() throws {
@@ -87,8 +64,8 @@ struct HookFloodTests {
         print("stop with 10,000 hooks queued: \(seconds) s")
         #expect(calls(s).count == 4, "hooks started after SIGTERM: \(calls(s).count)")
         // The hooks that were running were ended with it.
-        let left = try run(["pgrep", "-f", s.dir.path + "/flood-hook.sh"])
-        #expect(s.waitFor(3) { ((try? run(["pgrep", "-f", s.dir.path + "/flood-hook.sh"]).stdout) ?? "x").isEmpty },
+        let left = try run(["pgrep", "-f", s.recordingHook])
+        #expect(s.waitFor(3) { ((try? run(["pgrep", "-f", s.recordingHook]).stdout) ?? "x").isEmpty },
                 "still running: \(left.stdout)")
     }
 }
