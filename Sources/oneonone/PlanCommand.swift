@@ -37,8 +37,9 @@ struct PlanCommand: ParsableCommand {
         do { ledger = try workspace.state.loadLedger() } catch { throw Failure(error.description) }
         let until = workspace.calendar.adding(TimeSpan(days: days), to: workspace.now)
         let limit = 100_000
-        let every = Planner.upcoming(config: workspace.config, history: history, ledger: ledger,
-                                     from: workspace.now, until: until, limit: limit)
+        // Each reminder with when it goes out: what is past due waits for the working hours.
+        let every = Planner.deliveries(config: workspace.config, history: history, ledger: ledger,
+                                       from: workspace.now, until: until, limit: limit)
         // What reaches the desktop: the kinds delivered one by one, and the
         // digest that stands for the rest (the journal gets every one).
         let shown = workspace.config.notify.deliveredAlone.union([.digest])
@@ -54,8 +55,11 @@ struct PlanCommand: ParsableCommand {
         }
         // Asking for a member or a kind shows all of it, digest or not.
         let everyShown = all || who != nil || wanted != nil
-        let matching = every.filter { (who == nil || $0.member == who) && (wanted == nil || $0.kind == wanted) }
-        let reminders = everyShown ? matching : matching.filter { shown.contains($0.kind) }
+        let matching = every.filter { d in
+            (who == nil || d.reminder.member == who) && (wanted == nil || d.reminder.kind == wanted)
+        }
+        let listed = everyShown ? matching : matching.filter { shown.contains($0.reminder.kind) }
+        let reminders = listed.map(\.reminder)
         let inDigest = matching.count - reminders.count
         if reminders.count >= limit {
             Output.error("note: showing the first \(reminders.count) reminders, up to "
@@ -70,29 +74,26 @@ struct PlanCommand: ParsableCommand {
             return
         }
         let zone = workspace.config.timeZone
-        // What is already past due goes out when the working hours next
-        // open: now, or their start (the planner holds it until then).
-        let opens = workspace.calendar.nextWorkingInstant(atOrAfter: workspace.now, hours: workspace.config.workingHours)
         func clock(_ instant: Instant) -> String {
             let local = zone.local(instant)
             return "\(DateText.withWeekday(local.date, today: workspace.today)) \(WorkingHours.clock(local.time.hour * 60 + local.time.minute))"
         }
-        func when(_ r: Reminder) -> String {
+        func when(_ r: Reminder, at: Instant) -> String {
             r.scheduled >= workspace.now ? clock(r.scheduled)
-                : opens > workspace.now ? "\(clock(opens)) (meant for \(clock(r.scheduled)))"
+                : at > workspace.now ? "\(clock(at)) (meant for \(clock(r.scheduled)))"
                 : "now (late \(DateText.duration(seconds: workspace.now - r.scheduled)))"
         }
         if summary {
             var rows: [[String]] = [["FIRST", "KIND", "MEMBER", "REPEATS", "REMINDER"]]
-            for series in PlanCommand.series(reminders) {
-                let days = series.map { workspace.calendar.date(of: max($0.scheduled, opens)) }
-                rows.append([when(series[0]), series[0].kind.rawValue, series[0].member.visible,
-                             repeats(days, workspace: workspace), series[0].title])
+            for series in PlanCommand.series(listed) {
+                let first = series[0].reminder
+                rows.append([when(first, at: series[0].at), first.kind.rawValue, first.member.visible,
+                             repeats(series.map { workspace.calendar.date(of: $0.at) }, workspace: workspace), first.title])
             }
             print(Terminal.table(rows), terminator: "")
         } else {
             var rows: [[String]] = [["WHEN", "KIND", "MEMBER", "REMINDER"]]
-            for r in reminders { rows.append([when(r), r.kind.rawValue, r.member.visible, r.title]) }
+            for (r, at) in listed { rows.append([when(r, at: at), r.kind.rawValue, r.member.visible, r.title]) }
             print(Terminal.table(rows), terminator: "")
         }
         if inDigest > 0 {
@@ -103,13 +104,13 @@ struct PlanCommand: ParsableCommand {
     /// The reminders grouped into series, each in firing order, the series
     /// in the order they first fire: one 1:1's due and overdue alerts, one
     /// item's stale alerts, the digests.
-    static func series(_ reminders: [Reminder]) -> [[Reminder]] {
+    static func series(_ deliveries: [(reminder: Reminder, at: Instant)]) -> [[(reminder: Reminder, at: Instant)]] {
         var order: [String] = []
-        var groups: [String: [Reminder]] = [:]
-        for r in reminders {
-            let key = "\(r.kind.rawValue)/\(r.member)/\(r.actionID ?? "")"
+        var groups: [String: [(reminder: Reminder, at: Instant)]] = [:]
+        for d in deliveries {
+            let key = "\(d.reminder.kind.rawValue)/\(d.reminder.member)/\(d.reminder.actionID ?? "")"
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(r)
+            groups[key, default: []].append(d)
         }
         return order.map { groups[$0]! }
     }

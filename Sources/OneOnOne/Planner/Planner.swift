@@ -55,14 +55,22 @@ package enum Planner {
     ///   rest of that wake's reminders are still included).
     package static func upcoming(config: Config, history: History, ledger: Ledger, from now: Instant,
                                 until: Instant, limit: Int = 100_000) -> [Reminder] {
+        deliveries(config: config, history: history, ledger: ledger, from: now, until: until, limit: limit).map(\.reminder)
+    }
+
+    /// `upcoming`, each reminder with the instant it would go out: its
+    /// scheduled time, or for one already past due, the wake that finds it
+    /// (the next start of the working hours when `now` is outside them).
+    package static func deliveries(config: Config, history: History, ledger: Ledger, from now: Instant,
+                                  until: Instant, limit: Int = 100_000) -> [(reminder: Reminder, at: Instant)] {
         var ledger = ledger
-        var result: [Reminder] = []
+        var result: [(reminder: Reminder, at: Instant)] = []
         var t = now
         while t <= until && result.count < limit {
             let plan = plan(config: config, history: history, ledger: ledger, now: t, lateness: t == now)
             for reminder in plan.fire {
                 ledger.record(reminder.key, at: t)
-                result.append(reminder)
+                result.append((reminder, max(reminder.scheduled, t)))
             }
             guard let next = plan.nextWake else { break }
             t = next
