@@ -41,6 +41,10 @@ package final class DaemonService {
     /// if none was ever held (and record those keys for good).
     var historyRead = false
     var ledger = Ledger()
+    /// Deliveries a daemon before this one owed and did not get through
+    /// (see `StateStore.loadOwed`): each goes out once the planner finds its
+    /// reminder still true, or is dropped when it no longer is.
+    var owedFromBefore: [Delivery] = []
     /// Re-armed after every plan to its next wake.
     var wakeTimer: EventLoop.Timer?
     var debounce: EventLoop.Timer?
@@ -76,6 +80,10 @@ package final class DaemonService {
             return 1
         }
         pruneLedger()
+        loadOwed()
+        hooks.settled = { [weak self] hook, keys, shown in
+            self?.settle(keys.map { Delivery(key: $0, hook: hook.command) }, shown ? .shown : .failed)
+        }
 
         loop.addSignal(SIGTERM) { [weak self] _ in self?.stop() }
         loop.addSignal(SIGINT) { [weak self] _ in self?.stop() }
@@ -93,19 +101,81 @@ package final class DaemonService {
         return try loop.run()
     }
 
-    /// Hands what fired to the hooks: each hook gets its reminders one by
+    /// What each hook gets of `fired`.
+    func routes(_ fired: [Reminder]) -> [(hook: Hook, reminders: [Reminder])] {
+        effectiveHooks.map { hook in (hook, fired.filter { config.notify.delivers($0.kind, to: hook) }) }
+    }
+
+    /// Hands reminders to their hooks: each hook gets its reminders one by
     /// one, or one summary of them when more than `summary_after` came at
     /// once (the journal has each already).
-    func deliver(_ fired: [Reminder], at now: Instant) {
-        for hook in effectiveHooks {
-            let mine = fired.filter { config.notify.delivers($0.kind, to: hook) }
+    func deliver(_ routes: [(hook: Hook, reminders: [Reminder])], at now: Instant) {
+        for (hook, mine) in routes where !mine.isEmpty {
             if mine.count > config.notify.summaryAfter {
                 logger.info("\(mine.count) reminders at once for \(hook.command.first ?? "a hook"): delivering one summary")
-                hooks.run([hook], for: Reminder.summary(of: mine, at: now))
+                hooks.run([hook], for: Reminder.summary(of: mine, at: now), keys: mine.map(\.key))
             } else {
                 for reminder in mine { hooks.run([hook], for: reminder) }
             }
         }
+    }
+
+    // MARK: - Deliveries owed
+
+    /// Reads what the daemon before this one owed, keeping what is still
+    /// to do: a delivery whose key is not in the ledger never fired, and the
+    /// planner fires it as any other.
+    func loadOwed() {
+        do {
+            try state.compactDeliveries()
+            owedFromBefore = try state.loadOwed().filter { ledger.contains($0.key) }
+        } catch {
+            logger.warning("cannot read the deliveries owed, so none from before this start is retried: \(error)")
+        }
+        if !owedFromBefore.isEmpty {
+            logger.info("\(owedFromBefore.count) deliveries did not get through before this start; they go out while still true")
+        }
+    }
+
+    /// Records how deliveries ended; a failure to is only a warning (the
+    /// ledger still keeps every reminder to once).
+    func settle(_ deliveries: [Delivery], _ outcome: Delivery.Outcome) {
+        do { try state.recordSettled(deliveries, outcome, at: WallClock.now()) } catch {
+            logger.warning("cannot record that \(deliveries.count) deliveries were \(outcome.rawValue): \(error)")
+        }
+    }
+
+    /// Of the deliveries owed from before, hands those whose reminder the
+    /// planner fires now (`again`, fresh: titles true at this moment) to
+    /// their hooks, and drops those that are no longer true. While
+    /// reminders wait for the working hours, the rest wait too.
+    func retryOwed(_ again: [Reminder], plan: Plan, at now: Instant) {
+        let firing = Dictionary(again.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let hooksByCommand = Dictionary(effectiveHooks.map { ($0.command, $0) }, uniquingKeysWith: { first, _ in first })
+        var routes: [(hook: Hook, reminders: [Reminder])] = []
+        var dropped: [Delivery] = [], waiting: [Delivery] = []
+        for delivery in owedFromBefore {
+            guard let hook = hooksByCommand[delivery.hook] else {
+                dropped.append(delivery)
+                continue
+            }
+            guard let reminder = firing[delivery.key] else {
+                if plan.waitsForWorkingHours { waiting.append(delivery) } else { dropped.append(delivery) }
+                continue
+            }
+            if let i = routes.firstIndex(where: { $0.hook == hook }) { routes[i].reminders.append(reminder) } else {
+                routes.append((hook, [reminder]))
+            }
+        }
+        owedFromBefore = waiting
+        let count = routes.reduce(0) { $0 + $1.reminders.count }
+        if count > 0 { logger.info("delivering \(count) reminders that did not get through before this start") }
+        if !dropped.isEmpty {
+            let keys = dropped.map(\.key).joined(separator: ", ")
+            logger.info("not delivering \(dropped.count) reminders from before this start: no longer true, or their hook is gone: \(keys)")
+            settle(dropped, .dropped)
+        }
+        deliver(routes, at: now)
     }
 
     func stop() {
@@ -252,23 +322,39 @@ package final class DaemonService {
             }
             return
         }
-        let plan = Planner.plan(config: config, history: history, ledger: ledger, now: now, lateness: !discovered)
-        if !plan.fire.isEmpty {
+        // Deliveries owed from before are planned as if they had not fired:
+        // what the planner fires of them is still true now.
+        let retrying = Set(owedFromBefore.map(\.key))
+        let plan = Planner.plan(config: config, history: history, ledger: retrying.isEmpty ? ledger : ledger.without(retrying),
+                                now: now, lateness: !discovered)
+        let fresh = retrying.isEmpty ? plan.fire : plan.fire.filter { !retrying.contains($0.key) }
+        if !fresh.isEmpty {
+            let routes = routes(fresh)
+            // Owed before fired: a crash between the two leaves a delivery
+            // owed for a reminder that never fired, which the next start
+            // ignores; the other way round could lose it.
+            do {
+                try state.recordOwed(routes.flatMap { route in route.reminders.map { Delivery(key: $0.key, hook: route.hook.command) } },
+                                     at: now)
+            } catch {
+                logger.warning("cannot record the deliveries owed; if the daemon stops before they get through, they are lost: \(error)")
+            }
             // At most once: the keys are durable before anything is shown.
             do {
-                try state.recordFired(plan.fire.map { (key: $0.key, at: now) })
+                try state.recordFired(fresh.map { (key: $0.key, at: now) })
             } catch {
                 logger.error("cannot record fired reminders, not firing them: \(error)")
                 // Try again in a minute.
                 wakeTimer?.rearm(at: now.adding(seconds: 60).microsecondsSinceEpoch)
                 return
             }
-            for reminder in plan.fire {
+            for reminder in fresh {
                 ledger.record(reminder.key, at: now)
                 Output.journal(ReminderFields.journalFields(reminder), logger: logger)
             }
-            deliver(plan.fire, at: now)
+            deliver(routes, at: now)
         }
+        if !retrying.isEmpty { retryOwed(plan.fire.filter { retrying.contains($0.key) }, plan: plan, at: now) }
         wakeTimer?.rearm(at: plan.nextWake?.microsecondsSinceEpoch)
         let team = TeamStatus(config: config, history: history, now: now)
         var status = team.summary

@@ -30,11 +30,18 @@ package final class HookRunner {
     /// from `nextWaiting` on (the list is compacted when it has drained).
     var waiting: [Run] = []
     var nextWaiting = 0
+    /// Told when a hook is done with what it was given: it succeeded
+    /// (true), or failed its last attempt (false). A hook ended by `stop`
+    /// is not done: what it owed goes out after a restart.
+    package var settled: ((_ hook: Hook, _ keys: [String], _ shown: Bool) -> Void)?
 
     /// One attempt of one hook for one reminder.
     final class Run {
         let hook: Hook
         let reminder: Reminder
+        /// The keys of what the reminder delivers: its own, or for a
+        /// summary, those of the reminders in it.
+        let keys: [String]
         let attempt: Int
         /// The daemon's ends of the hook's stdin and stderr pipes, -1 once
         /// closed. Kept here because a cancelled source forgets its fd.
@@ -47,9 +54,10 @@ package final class HookRunner {
         var timeout: EventLoop.Timer?
         var timedOut = false
 
-        init(hook: Hook, reminder: Reminder, attempt: Int) {
+        init(hook: Hook, reminder: Reminder, keys: [String], attempt: Int) {
             self.hook = hook
             self.reminder = reminder
+            self.keys = keys
             self.attempt = attempt
         }
 
@@ -113,9 +121,12 @@ package final class HookRunner {
 
     /// Runs every hook in `hooks` whose kinds include the reminder's, as
     /// soon as fewer than `limit` hooks are running.
-    package func run(_ hooks: [Hook], for reminder: Reminder) {
+    ///
+    /// - Parameter keys: what the reminder delivers, for `settled`: by
+    ///   default its own key; for a summary, the keys of its reminders.
+    package func run(_ hooks: [Hook], for reminder: Reminder, keys: [String]? = nil) {
         for hook in hooks where hook.kinds.contains(reminder.kind) {
-            enqueue(Run(hook: hook, reminder: reminder, attempt: 1))
+            enqueue(Run(hook: hook, reminder: reminder, keys: keys ?? [reminder.key], attempt: 1))
         }
     }
 
@@ -188,10 +199,12 @@ package final class HookRunner {
         case .exited(0) where !run.timedOut && run.attempt > 1:
             logger.notice("hook \(run.hook.command.first ?? "") for \(run.reminder.key) succeeded on attempt \(run.attempt)",
                           metadata: ["oneonone_key": "\(run.reminder.key)"])
+            settled?(run.hook, run.keys, true)
         case .exited(0) where !run.timedOut:
             logger.debug("hook succeeded", metadata: [
                 "oneonone_key": "\(run.reminder.key)", "oneonone_hook": "\(run.hook.command.first ?? "")",
             ])
+            settled?(run.hook, run.keys, true)
         case .exited(let code):
             failed(run, status: run.timedOut ? "timed out after \(run.hook.timeout)" : "exited with status \(code)")
         case .killed(let signal):
@@ -223,12 +236,15 @@ package final class HookRunner {
         ]
         if !tail.isEmpty { fields.append(("ONEONONE_HOOK_STDERR", tail)) }
         Output.journal(fields, logger: logger)
-        guard let retry else { return }
-        let hook = run.hook, reminder = run.reminder, attempt = run.attempt + 1
+        guard let retry else {
+            settled?(run.hook, run.keys, false)
+            return
+        }
+        let hook = run.hook, reminder = run.reminder, keys = run.keys, attempt = run.attempt + 1
         var timer: EventLoop.Timer?
         timer = loop.addMonotonicTimer(after: retry) { [weak self] in
             // At the back of the queue: retries do not hold up fresh reminders.
-            self?.enqueue(Run(hook: hook, reminder: reminder, attempt: attempt))
+            self?.enqueue(Run(hook: hook, reminder: reminder, keys: keys, attempt: attempt))
             timer?.disable()
             timer = nil
         }

@@ -266,7 +266,9 @@ struct DaemonIntegrationTests {
         _ = try run(["chmod", "+x", s.dir.path + "/failing.sh", s.dir.path + "/slow.sh"])
         let config = String(decoding: try readBytes(s.config), as: UTF8.self)
         let hooks = config.replacing("\(s.dir.path)/hook.sh\", \"--title={title}\", \"{name}\", \"{kind}\"",
-                                     with: "\(s.dir.path)/slow.sh\"") + """
+                                     with: "\(s.dir.path)/slow.sh\"")
+            // The slow hook is well inside its timeout: it succeeds, once.
+            .replacing("timeout = \"2s\"", with: "timeout = \"20s\"") + """
 
             [[hook]]
             command = ["\(s.dir.path)/failing.sh"]

@@ -46,4 +46,9 @@ package struct Ledger: Sendable, Hashable {
     }
 
     package var count: Int { fired.count }
+
+    /// The ledger as if the reminders with `keys` had not fired.
+    package func without(_ keys: Set<String>) -> Ledger {
+        Ledger(fired: fired.filter { !keys.contains($0.key) })
+    }
 }

@@ -32,7 +32,7 @@ package enum Planner {
         // off, the daemon down) waits, like everything else, for the
         // manager's working hours: nothing fires at 22:00 or on a Saturday.
         let opens = context.calendar.nextWorkingInstant(atOrAfter: now, hours: config.workingHours)
-        if opens > now && !fire.isEmpty { return Plan(fire: [], nextWake: min(next ?? opens, opens)) }
+        if opens > now && !fire.isEmpty { return Plan(fire: [], nextWake: min(next ?? opens, opens), waitsForWorkingHours: true) }
         return Plan(fire: inFiringOrder(fire), nextWake: next)
     }
 

@@ -101,10 +101,14 @@ package struct Plan: Sendable {
     /// The earliest future instant at which the answer could change; nil
     /// when nothing is scheduled at all.
     package var nextWake: Instant?
+    /// True when reminders are due but wait for the start of the working
+    /// hours (`fire` is then empty and `nextWake` that start).
+    package var waitsForWorkingHours: Bool
 
-    package init(fire: [Reminder], nextWake: Instant?) {
+    package init(fire: [Reminder], nextWake: Instant?, waitsForWorkingHours: Bool = false) {
         self.fire = fire
         self.nextWake = nextWake
+        self.waitsForWorkingHours = waitsForWorkingHours
     }
 }
 

@@ -102,6 +102,20 @@ extension RecordSchema {
     /// `[[fired]]`: a reminder key that fired, in the state directory's ledger.
     static let fired = RecordSchema("fired", [("key", .name, required: true), ("at", .instant, required: true)])
 
+    /// `[[owed]]`: a reminder handed to a hook and not yet settled, in the
+    /// state directory's `deliveries.toml`.
+    static let owed = RecordSchema("owed", [
+        ("key", .name, required: true), ("hook", .tags, required: true), ("at", .instant, required: true),
+    ])
+
+    /// `[[settled]]`: how an owed delivery ended: shown (the hook
+    /// succeeded), failed (it gave up after its retries) or dropped (no
+    /// longer true when it could be retried).
+    static let settled = RecordSchema("settled", [
+        ("key", .name, required: true), ("hook", .tags, required: true),
+        ("outcome", .choice(Delivery.Outcome.allCases.map(\.rawValue)), required: true), ("at", .instant, required: true),
+    ])
+
     /// `[[snooze]]`: a subject (a member key or an item id) put off until an instant.
     static let snooze = RecordSchema("snooze", [
         ("subject", .name, required: true), ("until", .instant, required: true),

@@ -25,6 +25,33 @@ enum StateDecoder {
         }
     }
 
+    /// `deliveries.toml`: the `[[owed]]` deliveries without a `[[settled]]`
+    /// record of the same key and hook.
+    static func deliveries(_ root: TOMLTable, _ reader: inout ValueReader) -> DeliveryReading {
+        let records = reader.records(in: root, kinds: ["owed", "settled"])
+        func read(_ kind: String, _ schema: RecordSchema) -> [Delivery] {
+            (records[kind] ?? []).compactMap { table in
+                let v = RecordValues(table, schema, &reader)
+                guard v.complete, let key = v.string("key"), let hook = v.strings("hook") else { return nil }
+                return Delivery(key: key, hook: hook)
+            }
+        }
+        let settled = Set(read("settled", .settled))
+        var seen = Set<Delivery>()
+        var owed: [Delivery] = []
+        var bytes: [UInt8] = []
+        for table in records["owed"] ?? [] {
+            let v = RecordValues(table, .owed, &reader)
+            guard v.complete, let key = v.string("key"), let hook = v.strings("hook"), let at = v.instant("at") else { continue }
+            let delivery = Delivery(key: key, hook: hook)
+            guard !settled.contains(delivery), seen.insert(delivery).inserted else { continue }
+            owed.append(delivery)
+            bytes += StateStore.owedRecord(delivery, at: at)
+        }
+        let count = (records["owed"]?.count ?? 0) + (records["settled"]?.count ?? 0)
+        return DeliveryReading(owed: owed, owedRecords: bytes, records: count)
+    }
+
     /// `members.toml`: the `[seen]` table of member keys and the day each
     /// was first seen, in file order.
     static func seen(_ root: TOMLTable, _ reader: inout ValueReader) -> [(member: String, date: LocalDate)] {

@@ -41,7 +41,7 @@ package struct StateStore: Sendable {
     /// - Throws: `StoreError` when a file does not read at all.
     package func warnings() throws(StoreError) -> [Diagnostic] {
         try ledgerLog.read(StateDecoder.fired).warnings + snoozeLog.read(StateDecoder.snoozes).warnings
-            + seenFile.read(StateDecoder.seen).warnings
+            + seenFile.read(StateDecoder.seen).warnings + deliveryLog.read(StateDecoder.deliveries).warnings
     }
 
     // MARK: - Snoozes
