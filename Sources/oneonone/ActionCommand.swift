@@ -16,6 +16,13 @@ struct ActionCommand: ParsableCommand {
         return owner
     }
 
+    /// An item as `--json` gives it, in `action list` and `log`.
+    static func fields(_ item: ActionItem) -> [(String, JSON)] {
+        [("id", .string(item.id)), ("member", .string(item.member)), ("text", .string(item.text)),
+         ("owner", .string(item.owner.rawValue)), ("due", item.due.map { .string($0.description) } ?? .null),
+         ("created", .string(item.created.description))]
+    }
+
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Write down an action item.")
         @OptionGroup var store: StoreOptions
@@ -99,10 +106,8 @@ struct ActionCommand: ParsableCommand {
             }.map(\.element)
             if json {
                 print(JSON.array(sorted.map { r in
-                    .object([
-                        ("id", .string(r.item.id)), ("member", .string(r.member.key)), ("text", .string(r.item.text)),
-                        ("owner", .string(r.item.owner.rawValue)), ("due", r.item.due.map { .string($0.description) } ?? .null),
-                        ("created", .string(r.item.created.description)), ("status", .string(r.item.status.rawValue)),
+                    .object(ActionCommand.fields(r.item) + [
+                        ("status", .string(r.item.status.rawValue)),
                         ("closed", r.item.closed.map { .string($0.description) } ?? .null),
                         ("stale", .bool(r.isStale)),
                         ("stale_reasons", .array((r.isStale ? r.staleness?.reasons ?? [] : []).map { .string($0.text) })),
@@ -136,7 +141,7 @@ struct ActionCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The item's id (see oneonone action list).") var id: String
         @Option(name: .long, help: "The new text.") var text: String?
-        @Option(name: .long, help: "The new due date: 2026-11-20, today, tomorrow, mon…sun.") var due: String?
+        @Option(name: .long, help: "The new due date: 2026-11-20, today, tomorrow, mon…sun; none takes it away.") var due: String?
         @Option(name: .long, help: "The new owner: me or them.") var owner: String?
 
         func run() throws {
@@ -148,14 +153,16 @@ struct ActionCommand: ParsableCommand {
             let (id, item) = try TouchOptions.item(id, in: history)
             let newText = text.map { $0.trimmingSpaces() }
             if newText?.isEmpty == true { throw Failure("error: the action item's text is empty") }
-            let newDue = try due.map { text throws(Failure) in try DateArgument.due(text, today: workspace.today) }
+            let noDue = due?.lowercased() == "none"
+            let newDue = noDue ? nil : try due.map { text throws(Failure) in try DateArgument.due(text, today: workspace.today) }
             let newOwner = try owner.map(ActionCommand.owner)
             // Only what changes is written; an edit that changes nothing is no record.
             let touch = OneOnOne.Touch(kind: .edited, date: workspace.today,
                                        text: newText == item.text ? nil : newText,
                                        due: newDue == item.due ? nil : newDue,
-                                       owner: newOwner == item.owner ? nil : newOwner)
-            guard touch.text != nil || touch.due != nil || touch.owner != nil else {
+                                       owner: newOwner == item.owner ? nil : newOwner,
+                                       clearsDue: noDue && item.due != nil)
+            guard touch.text != nil || touch.due != nil || touch.owner != nil || touch.clearsDue else {
                 print("[\(id.visible)] already reads so: nothing changed")
                 return
             }
@@ -164,6 +171,7 @@ struct ActionCommand: ParsableCommand {
             var changes: [String] = []
             if touch.text != nil { changes.append("text") }
             if let d = touch.due { changes.append("due \(DateText.withWeekday(d, today: workspace.today))") }
+            if touch.clearsDue { changes.append("no due date") }
             if let o = touch.owner { changes.append(o == .me ? "yours" : "theirs") }
             print("Edited [\(id.visible)] (\(changes.joined(separator: ", "))): \(edited.text.visible)")
         }

@@ -8,7 +8,7 @@ struct OneOnOneCommand: ParsableCommand {
         commandName: "oneonone",
         abstract: "Keep your 1:1s regular and the promises made in them kept.",
         version: "0.1.0",
-        subcommands: [Status.self, Met.self, ActionCommand.self, Agenda.self, PlanCommand.self, Snooze.self, Check.self, Export.self, ImportCommand.self, DaemonCommand.self]
+        subcommands: [Status.self, Met.self, ActionCommand.self, Agenda.self, LogCommand.self, PlanCommand.self, Snooze.self, Check.self, Export.self, ImportCommand.self, DaemonCommand.self]
     )
 
     /// Runs the command with the project's exit codes: 0 ok, 1 a user error

@@ -1,4 +1,5 @@
 import OneOnOne
+import Posix
 import Glibc
 
 /// Output for people: colors only on a terminal and never with NO_COLOR;
@@ -71,5 +72,42 @@ struct Terminal {
             }
         }
         return width
+    }
+}
+
+/// Long output on a terminal goes through a pager, as `git log` does:
+/// `$ONEONONE_PAGER`, else `$PAGER`, else `less`, run by the shell, with
+/// `LESS=FRX` unless set (leave at once when it fits on one screen, keep
+/// colours, leave the text on the screen). Empty or `cat` means no pager.
+enum Pager {
+    /// Writes `text` to standard output, through the pager when standard
+    /// output is a terminal and `enabled`.
+    static func show(_ text: String, enabled: Bool = true) {
+        let environment = Environment.values(["ONEONONE_PAGER", "PAGER", "LESS"])
+        let command = environment["ONEONONE_PAGER"] ?? environment["PAGER"] ?? "less"
+        guard enabled, isatty(1) == 1, !command.isEmpty, command != "cat" else {
+            print(text, terminator: "")
+            return
+        }
+        var env = Environment.entries()
+        if environment["LESS"] == nil { env.append("LESS=FRX") }
+        let pager: Subprocess
+        do throws(SystemError) {
+            pager = try Subprocess.spawn(["/bin/sh", "-c", command], environment: env, sharingOutput: true)
+        } catch {
+            print(text, terminator: "")
+            return
+        }
+        // A pager the user quits early closes the pipe: stop writing, quietly.
+        signal(SIGPIPE, SIG_IGN)
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { buffer in retryingOnInterrupt { write(pager.stdin, buffer.baseAddress, buffer.count) } }
+            if n <= 0 { break }
+            bytes = bytes.dropFirst(n)
+        }
+        close(pager.stdin)
+        var status: Int32 = 0
+        _ = retryingOnInterrupt { waitpid(pager.pid, &status, 0) }
     }
 }

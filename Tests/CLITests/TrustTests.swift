@@ -308,4 +308,82 @@ struct EverydayCommandTests {
         #expect(tty.stdout.contains("\u{1B}[31m20%\u{1B}[0m"), "\(tty.stdout)")
         #expect(!tty.stdout.contains("m100%"), "\(tty.stdout)")
     }
+
+    @Test("log shows one member's timeline, newest day first, each day in the order it happened; -n pages, --json gives the same events")
+    func memberLog() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        #expect(try world.oneonone("action", "done", "4", "--note", "sent it\nthey liked it").status == 0)
+        #expect(try world.oneonone("action", "edit", "6", "--due", "fri").status == 0)
+        let log = try world.oneonone("log", "alice")
+        #expect(log.status == 0, "\(log.stderr)")
+        let lines = log.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "Alice Kovalenko (alice) — 7 1:1s, last Tue Nov 17; 1 open item", "\(log.stdout)")
+        // Today's touches, then Nov 17's 1:1 with its note and the item written down in it.
+        let today = lines.firstIndex(of: "Mon Nov 23"), nov17 = lines.firstIndex(of: "Tue Nov 17")
+        let nov10 = lines.firstIndex(of: "Tue Nov 10"), oct6 = lines.firstIndex(of: "Tue Oct 6")
+        #expect(today != nil && nov17 != nil && nov10 != nil && oct6 != nil, "\(log.stdout)")
+        if let today, let nov17, let nov10, let oct6 {
+            #expect(today < nov17 && nov17 < nov10 && nov10 < oct6)
+            #expect(lines[today + 1] == "  ✓ done [4] Send Alice the promotion packet draft", "\(lines[today...])")
+            #expect(lines[today + 2] == "      sent it" && lines[today + 3] == "      they liked it")
+            #expect(lines[today + 4] == "  ✎ edited [6] Alice drafts the on-call RFC — due Nov 27")
+            #expect(lines[nov17 + 1] == "  1:1 held · mood 2/5")
+            #expect(lines[nov17 + 2] == "      Wants to own the on-call redesign")
+            #expect(lines[nov17 + 3] == "  + [6] Alice drafts the on-call RFC (them, due Nov 27)")
+            #expect(lines[nov10 + 1] == "  1:1 held · mood 2/5 · topics: career")
+        }
+        #expect(!log.stdout.contains("Bob"), "another member's records")
+
+        let newest = try world.oneonone("log", "Alice", "-n", "3")
+        #expect(newest.stdout.contains("Tue Nov 17") && !newest.stdout.contains("Tue Nov 10"), "\(newest.stdout)")
+        #expect(newest.stdout.hasSuffix("… 8 older events (without -n to see them all)\n"), "\(newest.stdout)")
+        let zero = try world.oneonone("log", "alice", "-n", "0")
+        #expect(zero.status == 2 && zero.stderr.contains("from 1 up"), "\(zero.stderr)")
+        let unknown = try world.oneonone("log", "alcie")
+        #expect(unknown.status == 1 && unknown.stderr.contains("Did you mean 'alice'?"), "\(unknown.stderr)")
+
+        let json = try world.oneonone("log", "alice", "--json")
+        let summary = "import json,sys; e=json.load(sys.stdin); print(len(e), [x['event'] for x in e[:4]], e[0]['item']['id'], "
+            + "e[0]['note'], e[2]['mood'], all(a['date'] >= b['date'] for a, b in zip(e, e[1:])))"
+        let read = try run(["python3", "-c", summary], stdin: Array(json.stdout.utf8)).stdout
+        #expect(read == "11 ['done', 'edited', 'met', 'added'] 4 sent it\nthey liked it 2 True\n", "\(read)")
+    }
+
+    @Test("log pages through $ONEONONE_PAGER on a terminal, not with --no-pager or off a terminal")
+    func memberLogPager() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        let pager = "ONEONONE_PAGER=\"sed 's/^/paged: /'\" "
+        let paged = try run(["script", "-qec", pager + world.shellLine("log alice"), "/dev/null"], removing: ["NO_COLOR"])
+        let shown = paged.stdout.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { $0.filter { $0 != "\r" } }.filter { !$0.isEmpty }
+        #expect(shown.count > 10 && shown.allSatisfy { $0.hasPrefix("paged: ") }, "\(paged.stdout)")
+        let direct = try run(["script", "-qec", pager + world.shellLine("log alice --no-pager"), "/dev/null"])
+        #expect(direct.stdout.contains("Tue Nov 17") && !direct.stdout.contains("paged: "), "\(direct.stdout)")
+        let piped = try world.oneonone("log", "alice", environment: ["ONEONONE_PAGER": "sed 's/^/paged: /'"])
+        #expect(piped.stdout.contains("Tue Nov 17") && !piped.stdout.contains("paged: "), "\(piped.stdout)")
+    }
+
+    @Test("action edit --due none takes the due date away, as a record; check refuses a touch that sets and clears it")
+    func editClearsDue() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        let before = try world.oneonone("action", "list", "--json").stdout
+        #expect(before.contains("\"due\": \"2026-11-20\""), "item 4 is due Nov 20: \(before)")
+        let clear = try world.oneonone("action", "edit", "4", "--due", "none")
+        #expect(clear.status == 0 && clear.stdout.contains("Edited [4] (no due date)"), "\(clear.stdout)\(clear.stderr)")
+        #expect(try world.historyText().hasSuffix("[[touch]]\naction = \"4\"\nkind = \"edited\"\non = 2026-11-23\nclear = \"due\"\n\n"))
+        let row = try world.oneonone("action", "list", "alice").stdout.split(separator: "\n").first { $0.hasPrefix("4 ") } ?? ""
+        #expect(row.contains(" -  "), "no due date any more: \(row)")
+        #expect(try world.oneonone("log", "alice", "-n", "1").stdout.contains("✎ edited [4] Send Alice the promotion packet draft — no due date"))
+        // Nothing to take away a second time.
+        let again = try world.oneonone("action", "edit", "4", "--due", "none")
+        #expect(again.stdout.contains("nothing changed"), "\(again.stdout)")
+        #expect(try world.oneonone("check").status == 0)
+
+        try world.dir.write("data/history.toml", try world.historyText()
+            + "[[touch]]\naction = \"4\"\nkind = \"edited\"\non = 2026-11-23\ndue = 2026-11-30\nclear = \"due\"\n\n")
+        let check = try world.oneonone("check")
+        #expect(check.status == 1 && (check.stdout + check.stderr).contains("both sets 'due' and clears it"), "\(check.stdout)\(check.stderr)")
+    }
 }

@@ -212,15 +212,18 @@ package struct Touch: Sendable, Hashable {
     package var text: String?
     package var due: LocalDate?
     package var owner: Owner?
+    /// An edit that takes the due date away (the item has none from then).
+    package var clearsDue: Bool
 
     package init(kind: Kind, date: LocalDate, note: String? = nil, text: String? = nil, due: LocalDate? = nil,
-                 owner: Owner? = nil) {
+                 owner: Owner? = nil, clearsDue: Bool = false) {
         self.kind = kind
         self.date = date
         self.note = note
         self.text = text
         self.due = due
         self.owner = owner
+        self.clearsDue = clearsDue
     }
 
     /// `item` with this touch's edits made (the item itself for other kinds).
@@ -229,6 +232,7 @@ package struct Touch: Sendable, Hashable {
         if kind == .edited {
             if let text { item.text = text }
             if let due { item.due = due }
+            if clearsDue { item.due = nil }
             if let owner { item.owner = owner }
         }
         item.touches.append(self)

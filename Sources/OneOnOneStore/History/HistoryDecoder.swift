@@ -96,8 +96,13 @@ struct HistoryDecoder {
             guard v.complete, let slot = known.slot, let kind = v.string("kind").flatMap(Touch.Kind.init(rawValue:)),
                   let date = v.date("on")
             else { continue }
+            let clearsDue = v.string("clear") == "due"
+            if clearsDue && v.date("due") != nil {
+                reader.report(at: table.entry("clear")!.valuePosition, "[[touch]] both sets 'due' and clears it; keep one of them")
+                continue
+            }
             let touch = Touch(kind: kind, date: date, note: v.string("note"), text: v.string("text"), due: v.date("due"),
-                              owner: v.string("owner").flatMap(Owner.init(rawValue:)))
+                              owner: v.string("owner").flatMap(Owner.init(rawValue:)), clearsDue: clearsDue)
             actions[slot] = touch.applied(to: actions[slot])
         }
         named.warn(&reader)

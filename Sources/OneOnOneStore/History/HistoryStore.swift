@@ -199,6 +199,7 @@ package struct HistoryStore: Sendable {
         if let text = touch.text { values["text"] = .string(text) }
         if let due = touch.due { values["due"] = .date(due) }
         if let owner = touch.owner { values["owner"] = .string(owner.rawValue) }
+        if touch.clearsDue { values["clear"] = .string("due") }
         return RecordSchema.touch.render(values)
     }
 }

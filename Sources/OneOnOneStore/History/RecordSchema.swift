@@ -92,11 +92,13 @@ extension RecordSchema {
     ])
 
     /// `[[touch]]`: what happened to an action item; an edit (`kind =
-    /// "edited"`) also gives the new text, due date or owner.
+    /// "edited"`) also gives the new text, due date or owner, or takes the
+    /// due date away (`clear = "due"`).
     static let touch = RecordSchema("touch", [
         ("action", .name, required: true), ("kind", .choice(Touch.Kind.allCases.map(\.rawValue)), required: true),
         ("on", .date, required: true), ("note", .text, required: false), ("text", .text, required: false),
         ("due", .date, required: false), ("owner", .choice(Owner.allCases.map(\.rawValue)), required: false),
+        ("clear", .choice(["due"]), required: false),
     ])
 
     /// `[[fired]]`: a reminder key that fired, in the state directory's ledger.
