@@ -131,7 +131,7 @@ struct ActionCommand: ParsableCommand {
                             + (showClosed ? [item.closed.map { DateText.short($0, today: today) } ?? "-"] : [])
                             + [item.text.visible])
             }
-            print(Terminal.table(rows), terminator: "")
+            print(Terminal.table(rows, width: Terminal.width), terminator: "")
         }
     }
 

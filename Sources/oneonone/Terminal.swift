@@ -31,23 +31,76 @@ struct Terminal {
     }
 
     /// Columns padded to the widest cell; `rightAligned` columns are numbers.
-    static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    ///
+    /// - Parameter width: the width of the terminal: a last column (free
+    ///   text, such as an item's) that would run past it is wrapped at
+    ///   spaces, its further lines starting under its first. Nil: no
+    ///   wrapping (a pipe, unless `COLUMNS` says otherwise).
+    static func table(_ rows: [[String]], rightAligned: Set<Int> = [], width: Int? = nil) -> String {
         let columns = rows.reduce(0) { max($0, $1.count) }
         var widths = [Int](repeating: 0, count: columns)
         for row in rows {
             for (c, cell) in row.enumerated() { widths[c] = max(widths[c], visibleWidth(cell)) }
         }
+        // What is left for the last column; too narrow a space is not worth wrapping into.
+        let indent = widths.dropLast().reduce(0) { $0 + $1 + 2 }
+        let room = width.map { $0 - indent }.flatMap { $0 >= 20 ? $0 : nil }
         var out = ""
         for row in rows {
             for (c, cell) in row.enumerated() {
                 let padding = String(repeating: " ", count: widths[c] - visibleWidth(cell))
                 let last = c == row.count - 1
-                out += rightAligned.contains(c) ? padding + cell : cell + (last ? "" : padding)
+                if last, c == columns - 1, let room, visibleWidth(cell) > room {
+                    out += wrapped(cell, to: room).joined(separator: "\n" + String(repeating: " ", count: indent))
+                } else {
+                    out += rightAligned.contains(c) ? padding + cell : cell + (last ? "" : padding)
+                }
                 if !last { out += "  " }
             }
             out += "\n"
         }
         return out
+    }
+
+    /// `text` in lines of at most `width` columns, broken at spaces (a word
+    /// longer than a line is broken where the line ends).
+    static func wrapped(_ text: String, to width: Int) -> [String] {
+        var lines: [String] = []
+        var line = "", lineWidth = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            var word = word
+            var w = visibleWidth(word)
+            if lineWidth > 0 && lineWidth + 1 + w <= width {
+                line += " " + word
+                lineWidth += 1 + w
+                continue
+            }
+            if lineWidth > 0 { lines.append(line) }
+            while w > width {
+                var head = "", headWidth = 0
+                for ch in word {
+                    let cw = visibleWidth(String(ch))
+                    if headWidth + cw > width { break }
+                    head.append(ch)
+                    headWidth += cw
+                }
+                lines.append(head)
+                word.removeFirst(head.count)
+                w = visibleWidth(word)
+            }
+            (line, lineWidth) = (word, w)
+        }
+        if lineWidth > 0 || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// The width of the terminal on standard output, or `COLUMNS` when set;
+    /// nil when there is neither (output to a pipe or a file).
+    static var width: Int? {
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+        var size = winsize()
+        guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// The width a terminal gives `text`: escape sequences take none, wide

@@ -386,4 +386,25 @@ struct EverydayCommandTests {
         let check = try world.oneonone("check")
         #expect(check.status == 1 && (check.stdout + check.stderr).contains("both sets 'due' and clears it"), "\(check.stdout)\(check.stderr)")
     }
+
+    @Test("action list wraps a long item text under its column to the terminal's width, and leaves it whole in a pipe")
+    func listWrapsLongText() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        let text = "Book the quarterly planning offsite, agree the budget with finance and send everyone the agenda"
+        #expect(try world.oneonone("action", "add", "bob", text).status == 0)
+        let wrapped = try world.oneonone("action", "list", "bob", environment: ["COLUMNS": "72"]).stdout
+        let lines = wrapped.split(separator: "\n").map(String.init)
+        // Where the ITEM column starts: the header's last word.
+        let column = (lines.first?.count ?? 0) - "ITEM".count
+        #expect(lines.allSatisfy { $0.count <= 72 }, "\(wrapped)")
+        let start = lines.firstIndex { $0.dropFirst(column).hasPrefix("Book the") } ?? 0
+        let item = lines[start...].prefix { $0 == lines[start] || $0.hasPrefix(String(repeating: " ", count: column)) }
+        #expect(item.count >= 3, "\(wrapped)")
+        // Read back, the wrapped lines are the text, word for word.
+        let rejoined = item.map { String($0.dropFirst(column)) }.joined(separator: " ")
+        #expect(rejoined == text, "\(wrapped)")
+        let piped = try world.oneonone("action", "list", "bob", environment: ["COLUMNS": ""]).stdout
+        #expect(piped.split(separator: "\n").contains { $0.hasSuffix(text) }, "\(piped)")
+    }
 }
