@@ -45,6 +45,10 @@ package final class DaemonService {
     /// (see `StateStore.loadOwed`): each goes out once the planner finds its
     /// reminder still true, or is dropped when it no longer is.
     var owedFromBefore: [Delivery] = []
+    /// Deliveries settled and not yet recorded: written together a moment
+    /// later, so a burst of hooks ending costs one append, not one each.
+    var settling: [(Delivery, Delivery.Outcome)] = []
+    var settleTimer: EventLoop.Timer?
     /// Re-armed after every plan to its next wake.
     var wakeTimer: EventLoop.Timer?
     var debounce: EventLoop.Timer?
@@ -137,12 +141,28 @@ package final class DaemonService {
         }
     }
 
-    /// Records how deliveries ended; a failure to is only a warning (the
-    /// ledger still keeps every reminder to once).
+    /// Notes how deliveries ended, to be recorded within 100 ms together
+    /// with the others that end meanwhile.
     func settle(_ deliveries: [Delivery], _ outcome: Delivery.Outcome) {
-        do { try state.recordSettled(deliveries, outcome, at: WallClock.now()) } catch {
-            logger.warning("cannot record that \(deliveries.count) deliveries were \(outcome.rawValue): \(error)")
+        settling += deliveries.map { ($0, outcome) }
+        if settleTimer == nil {
+            settleTimer = loop.addMonotonicTimer(after: 0.1) { [weak self] in self?.recordSettled() }
         }
+    }
+
+    /// Records the deliveries settled since the last time; a failure to is
+    /// only a warning (the ledger still keeps every reminder to once).
+    func recordSettled() {
+        settleTimer?.disable()
+        settleTimer = nil
+        let now = WallClock.now()
+        for outcome in Delivery.Outcome.allCases {
+            let ended = settling.filter { $0.1 == outcome }.map(\.0)
+            do { try state.recordSettled(ended, outcome, at: now) } catch {
+                logger.warning("cannot record that \(ended.count) deliveries were \(outcome.rawValue): \(error)")
+            }
+        }
+        settling.removeAll()
     }
 
     /// Of the deliveries owed from before, hands those whose reminder the
@@ -179,6 +199,7 @@ package final class DaemonService {
     }
 
     func stop() {
+        recordSettled()
         hooks.stop()
         Notify.stopping()
         logger.info("stopping")
