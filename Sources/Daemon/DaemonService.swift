@@ -58,6 +58,11 @@ package final class DaemonService {
     var configProblem: String?
     var historyProblem: String?
     var watches: [EventLoop.Source] = []
+    /// The calendar (`calendar_dir`) as last read, and its watch.
+    var calendar: CalendarImport?
+    var calendarWatch: (path: String, source: EventLoop.Source?)?
+    var calendarWarnings: [String] = []
+    var pendingCalendarReload = false
 
     /// Loads the config (it must be valid to start) and the history, and
     /// builds the loop.
@@ -79,6 +84,9 @@ package final class DaemonService {
             logger.warning("\(warning.dropFirst("warning: ".count))")
         }
         loadHistory()
+        watchCalendar()
+        syncCalendar()
+        if calendar != nil { loadHistory() }
         do { ledger = try state.loadLedger() } catch {
             logger.critical("cannot read the fired ledger: \(error)")
             return 1
@@ -242,21 +250,84 @@ package final class DaemonService {
 
     /// Collects changes for 200 ms, so that an editor's burst of events
     /// (write, rename, chmod) causes one reload, well within a second.
-    func scheduleReload(config: Bool = false, history: Bool = false) {
+    func scheduleReload(config: Bool = false, history: Bool = false, calendar: Bool = false) {
         pendingConfigReload = pendingConfigReload || config
         pendingHistoryReload = pendingHistoryReload || history
+        pendingCalendarReload = pendingCalendarReload || calendar
         if let debounce { debounce.rearm(after: 0.2); return }
         debounce = loop.addMonotonicTimer(after: 0.2) { [weak self] in
             guard let self else { return }
             let reloadConfig = pendingConfigReload, reloadHistory = pendingHistoryReload
+            let reloadCalendar = pendingCalendarReload
             pendingConfigReload = false
             pendingHistoryReload = false
-            if reloadConfig { loadConfig() }
-            if reloadHistory { loadHistory() }
-            replan(discovered: true, after: reloadConfig && reloadHistory ? "config and history change"
-                   : reloadConfig ? "config change" : "history change")
+            pendingCalendarReload = false
+            if reloadConfig {
+                loadConfig()
+                watchCalendar()
+            }
+            if reloadConfig || reloadCalendar { syncCalendar() }
+            loadHistory()
+            let changed = [reloadConfig ? "config" : nil, reloadHistory ? "history" : nil, reloadCalendar ? "calendar" : nil]
+                .compactMap { $0 }
+            replan(discovered: true, after: changed.joined(separator: " and ") + " change")
         }
     }
+
+    // MARK: - The calendar
+
+    /// The config's `calendar_dir` as a path, if it names one.
+    var calendarDirectory: String? {
+        config.calendarDirectory.map { Paths.current.calendarDirectory($0, config: locations.config) }
+    }
+
+    /// Watches `calendar_dir` (again, when the config names another).
+    func watchCalendar() {
+        let path = calendarDirectory
+        guard path != calendarWatch?.path else { return }
+        calendarWatch?.source?.cancel()
+        calendarWatch = nil
+        calendar = nil
+        guard let path else { return }
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM)
+        do {
+            let source = try loop.addInotify(path: path, mask: mask) { [weak self] event in
+                if event.name.lowercased().hasSuffix(".ics") { self?.scheduleReload(calendar: true) }
+            }
+            calendarWatch = (path, source)
+        } catch {
+            calendarWatch = (path, nil)
+            logger.warning("cannot watch the calendar \(path): \(error); it is read again at a reload (SIGHUP)")
+        }
+    }
+
+    /// Reads the calendar: records the 1:1s it holds that the history does
+    /// not (as `oneonone import` does), and keeps what it has booked for
+    /// the planner. Its warnings go to the journal when they change.
+    func syncCalendar() {
+        guard let path = calendarDirectory else { return }
+        let now = WallClock.now()
+        let read = CalendarImport(files: CalendarImport.files(at: path), config: config, zones: TimeZoneDatabase(), now: now)
+        calendar = read
+        if read.warnings != calendarWarnings {
+            for warning in read.warnings { logger.warning("calendar: \(warning)") }
+            calendarWarnings = read.warnings
+        }
+        // Only onto a history that reads: the store checks it, under its
+        // lock, and adds only what it does not hold.
+        guard historyRead, !read.found.isEmpty else { return }
+        do {
+            let added = try historyStore.importMeetings(read.found.map(\.meeting))
+            guard !added.isEmpty else { return }
+            let names = added.map { m in
+                "\(config.member(m.member)?.name ?? m.member) \(DateText.withWeekday(m.date))"
+            }.joined(separator: ", ")
+            logger.info("recorded \(added.count) 1:1s from the calendar: \(names)")
+        } catch {
+            logger.warning("cannot record the 1:1s the calendar holds: \(error)")
+        }
+    }
+
 
     /// SIGHUP: reread everything, telling systemd while it happens.
     func reload() {
@@ -292,6 +363,7 @@ package final class DaemonService {
         do {
             let today = ZonedCalendar(zone: config.timeZone).date(of: WallClock.now())
             history = try state.adding(to: historyStore.load(), members: config.members.map(\.key), today: today)
+            if let calendar { history = calendar.adding(to: history) }
             if historyProblem != nil { logger.notice("the history reads correctly again: \(historyStore.path)") }
             historyProblem = nil
             historyRead = true
@@ -331,7 +403,13 @@ package final class DaemonService {
     ///     says what is next ("history change", "reload"); nil for the
     ///     clock's own wakes.
     func replan(force: Bool = false, discovered: Bool = false, after reason: String? = nil) {
-        let now = WallClock.now()
+        var now = WallClock.now()
+        // A booked 1:1 has ended: it is held now, before anything is planned.
+        if let end = calendar?.nextEnd, end <= now {
+            syncCalendar()
+            loadHistory()
+            now = WallClock.now()
+        }
         guard historyRead else {
             // Nothing is planned from a history never read: wait for a fix
             // (the file is watched), and say why.
@@ -376,7 +454,8 @@ package final class DaemonService {
             deliver(routes, at: now)
         }
         if !retrying.isEmpty { retryOwed(plan.fire.filter { retrying.contains($0.key) }, plan: plan, at: now) }
-        wakeTimer?.rearm(at: plan.nextWake?.microsecondsSinceEpoch)
+        let wake = [plan.nextWake, calendar?.nextEnd].compactMap { $0 }.min()
+        wakeTimer?.rearm(at: wake?.microsecondsSinceEpoch)
         let team = TeamStatus(config: config, history: history, now: now)
         var status = team.summary
         if let problem = configProblem ?? historyProblem { status += " · \(problem)" }

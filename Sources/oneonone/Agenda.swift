@@ -29,6 +29,9 @@ struct Agenda: ParsableCommand {
         } else {
             out.append("No 1:1 recorded yet.")
         }
+        if let booking = history.booked[who.key]?.first(where: { $0.end > workspace.now }) {
+            out.append("Booked: \(DateText.relative(workspace.config.timeZone.local(booking.start), today: today)).")
+        }
         // Their local time and the overlap of both working days.
         let theirs = who.timeZone.local(workspace.now)
         let mine = workspace.config.timeZone.local(workspace.now)

@@ -51,9 +51,18 @@ struct Check: ParsableCommand {
             let history = reading.history
             let warnings = reading.warnings + stateWarnings
             for warning in warnings { Output.error(warning.description) }
+            // The calendar the daemon follows, read as it would.
+            let calendarPath = loaded.calendarDirectory.map { paths.calendarDirectory($0, config: path) }
+            let now = try Workspace.clock(Environment.values(["ONEONONE_NOW"]))
+            let calendar = calendarPath.map { dir in
+                CalendarImport(files: CalendarImport.files(at: dir), config: loaded, zones: TimeZoneDatabase(), now: now)
+            }
+            for warning in calendar?.warnings ?? [] {
+                Output.error("warning: " + warning.visible + (warning.hasSuffix("\n") ? "" : "\n"))
+            }
             let exposed = StateStore.exposureWarnings(dataDirectory: store.directory, stateDirectory: state.directory)
             for warning in exposed { Output.error(warning.visible + "\n") }
-            let count = warnings.count + exposed.count
+            let count = warnings.count + exposed.count + (calendar?.warnings.count ?? 0)
             let noted = count == 0 ? "" : " (\(count) warning\(count == 1 ? "" : "s") above)"
             if json {
                 print(loaded.json.rendered())
@@ -66,6 +75,12 @@ struct Check: ParsableCommand {
                     + "\(history.actions.count) action item\(history.actions.count == 1 ? "" : "s")"
                     + (history.takenBack > 0 ? ", \(history.takenBack) 1:1 record\(history.takenBack == 1 ? "" : "s") taken back" : "")
                     + noted)
+                if let calendar, let calendarPath {
+                    let held = calendar.found.filter { !history.holds($0.meeting) }.count
+                    let booked = calendar.booked.values.reduce(0) { $0 + $1.count }
+                    print("\(calendarPath): read — \(calendar.found.count) 1:1\(calendar.found.count == 1 ? "" : "s") held "
+                        + "(\(held) not yet in the history), \(booked) booked")
+                }
             }
         }
     }

@@ -24,15 +24,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(store)
-        let files: [String]
-        if FileSystem.isDirectory(path) {
-            files = FileSystem.names(in: path).filter { $0.lowercased().hasSuffix(".ics") }.sorted().map { path + "/" + $0 }
-        } else {
-            files = [path]
-        }
-        let calendar = CalendarImport(files: files, config: workspace.config, zones: TimeZoneDatabase(), now: workspace.now)
+        let files = CalendarImport.files(at: path)
+        let calendar = workspace.readCalendar(path)
         for warning in calendar.warnings { Output.error("warning: " + warning.visible + (warning.hasSuffix("\n") ? "" : "\n")) }
-        let history = try workspace.loadHistory()
+        let history = try workspace.loadHistory(withCalendar: false)
         let new = calendar.found.filter { !history.holds($0.meeting) }
         func line(_ found: CalendarImport.Found) -> String {
             let local = workspace.config.timeZone.local(found.start)

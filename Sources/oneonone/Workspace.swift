@@ -25,6 +25,8 @@ struct Workspace {
     let state: StateStore
     let now: Instant
     let calendar: ZonedCalendar
+    /// The config's `calendar_dir`, resolved.
+    let calendarDirectory: String?
 
     var today: LocalDate { calendar.date(of: now) }
 
@@ -44,6 +46,8 @@ struct Workspace {
         }
         now = try Workspace.clock(environment)
         calendar = ZonedCalendar(zone: config.timeZone)
+        let path = configPath
+        calendarDirectory = config.calendarDirectory.map { paths.calendarDirectory($0, config: path) }
     }
 
     /// The current instant; `ONEONONE_NOW` (an RFC 3339 date-time) pins it,
@@ -62,10 +66,19 @@ struct Workspace {
     /// - Parameter markSeen: record members seen for the first time as
     ///   seen today. Commands that only read (status, plan, agenda, export,
     ///   action list) leave it off and write nothing.
-    func loadHistory(markSeen: Bool = false) throws -> History {
+    /// - Parameter withCalendar: with the config's `calendar_dir`, add the
+    ///   1:1s it holds (as the daemon records them) and those it has booked.
+    func loadHistory(markSeen: Bool = false, withCalendar: Bool = true) throws -> History {
         let records: History
         do { records = try history.load() } catch { throw Failure(error.description) }
-        return try withState(records, markSeen: markSeen)
+        let result = try withState(records, markSeen: markSeen)
+        guard withCalendar, let calendarDirectory else { return result }
+        return readCalendar(calendarDirectory).adding(to: result)
+    }
+
+    /// The calendar at `path` as of now.
+    func readCalendar(_ path: String) -> CalendarImport {
+        CalendarImport(files: CalendarImport.files(at: path), config: config, zones: TimeZoneDatabase(), now: now)
     }
 
     /// `records` (the history file's) with the snoozes and first-seen dates

@@ -133,4 +133,29 @@ struct ImportTests {
         #expect(r.stderr.contains("broken.ics:4: error:"), "\(r.stderr)")
         #expect(r.stdout.hasPrefix("Recorded 7 1:1s"), "\(r.stdout)")
     }
+
+    @Test("with calendar_dir, check reads the calendar, and status and plan count its 1:1s and bookings without writing")
+    func calendarDirInCommands() throws {
+        var config = String(decoding: try readBytes(packageRoot() + "/config/example.toml"), as: UTF8.self)
+        config = config.replacing("# calendar_dir = \"~/.calendars/work\"", with: "calendar_dir = \"cal\"")
+            .replacing("calendar = [\"alice@example.com\", \"1:1 Alice\"]", with: "calendar = [\"Alice@Example.com\"]")
+            .replacing("[team.bob]\n", with: "[team.bob]\ncalendar = [\"1:1 bob\", \"bob@example.com\"]\n", maxReplacements: 1)
+        let world = try World(config: config)
+        defer { world.remove() }
+        _ = try write(world)
+        let check = try world.oneonone("check")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("/cal: read — 7 1:1s held (7 not yet in the history), 4 booked"), "\(check.stdout)")
+        // Alice's Nov 24 and Bob's Nov 24, Dec 8 and 22 are booked; what they held counts.
+        let status = try world.oneonone("status", "--json").stdout
+        #expect(status.contains("\"last\": \"2026-11-17\""), "\(status)")
+        let plan = try world.oneonone("plan", "--days", "2", "--member", "alice", "--all").stdout
+        #expect(plan.contains("1:1 with Alice booked tomorrow 03:00"), "\(plan)")
+        #expect(try world.oneonone("agenda", "bob").stdout.contains("Booked: tomorrow 09:00."))
+        // Read-only: the history is the calendar's only in memory.
+        #expect((try? world.historyText()) ?? "" == "")
+        // import still records them all.
+        let imported = try world.oneonone("import", "--ics", world.dir.path + "/cal")
+        #expect(imported.stdout.hasPrefix("Recorded 7 1:1s from the calendar:"), "\(imported.stdout)")
+    }
 }

@@ -18,6 +18,7 @@ extension Config {
             } ?? .bool(false)),
             ("notify", .object([("immediate", .array(notify.immediate.sorted().map { .string($0.rawValue) })),
                                 ("summary_after", .int(notify.summaryAfter))])),
+            ("calendar_dir", calendarDirectory.map { .string($0) } ?? .null),
         ])
     }
 }
@@ -35,6 +36,7 @@ extension MemberSettings {
             ("carry_limit", .int(carryLimit)),
             ("consistency_floor", .double(consistencyFloor)),
             ("consistency_window", .string(consistencyWindow.description)),
+            ("duration", .string(duration.description)),
         ])
     }
 }

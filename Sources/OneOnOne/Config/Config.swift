@@ -20,6 +20,10 @@ package struct Config: Sendable {
     package var questions: [String]
     /// How reminders are delivered.
     package var notify: NotifySettings
+    /// A vdir (a directory of .ics files) the daemon reads held and booked
+    /// 1:1s from, as written in the config (`~/` and relative paths are
+    /// resolved by the store).
+    package var calendarDirectory: String?
 
     package init(timeZone: TimeZoneRules, workingHours: WorkingHours, defaults: MemberSettings,
                 members: [Member], topics: [Topic], hooks: [Hook], questions: [String],
@@ -72,6 +76,8 @@ package struct MemberSettings: Hashable, Sendable {
     package var consistencyFloor: Double
     /// The span consistency is measured over.
     package var consistencyWindow: TimeSpan
+    /// How long a 1:1 takes: the length of an exported event.
+    package var duration: TimeSpan = TimeSpan(seconds: 30 * 60)
 
     /// The built-in defaults.
     package static let standard = MemberSettings(

@@ -120,6 +120,13 @@ extension ConfigDecoder {
         if let e = table.entry("consistency_window"), let v = span(e, context: context) {
             if v.days < 7 { error(at: e.valuePosition, "'consistency_window' in \(context) must be at least 1w") } else { s.consistencyWindow = v }
         }
+        if let e = table.entry("duration"), let v = span(e, context: context) {
+            if v.days > 0 || v.seconds < 5 * 60 || v.seconds > 8 * 3600 {
+                error(at: e.valuePosition, "'duration' in \(context) is from 5m to 8h, found \"\(v)\"")
+            } else {
+                s.duration = v
+            }
+        }
         if let e = table.entry("carry_limit") {
             if case .integer(let n) = e.value, n >= 1, n <= 100 {
                 s.carryLimit = Int(n)

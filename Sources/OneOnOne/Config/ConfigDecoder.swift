@@ -16,12 +16,12 @@ package struct ConfigDecoder {
     let systemZone: () -> TimeZoneRules
     let resolveZone: ZoneResolver
 
-    static let topLevelKeys = ["timezone", "working_hours", "digest", "defaults", "team", "topics", "hook", "questions",
-                               "notify"]
+    static let topLevelKeys = ["timezone", "working_hours", "digest", "calendar_dir", "defaults", "team", "topics", "hook",
+                               "questions", "notify"]
     static let notifyKeys = ["immediate", "summary_after"]
     static let settingKeys = [
         "cadence", "slack", "lead", "repeat", "give_up", "stale_after", "carry_limit", "consistency_floor",
-        "consistency_window",
+        "consistency_window", "duration",
     ]
     static let memberKeys = ["name", "timezone", "working_hours", "away", "since", "calendar"] + settingKeys
     static let hookKeys = ["command", "on", "timeout"]
@@ -136,8 +136,16 @@ package struct ConfigDecoder {
                 }
             }
         }
-        return Config(timeZone: zone, workingHours: hours, defaults: defaults, members: members,
-                      topics: topics, hooks: hooks, questions: questions, notify: notify)
+        var config = Config(timeZone: zone, workingHours: hours, defaults: defaults, members: members,
+                            topics: topics, hooks: hooks, questions: questions, notify: notify)
+        if let entry = root.entry("calendar_dir") {
+            if case .string(let path) = entry.value, !path.trimmingSpaces().isEmpty {
+                config.calendarDirectory = path
+            } else {
+                reader.mismatch(entry, in: "the top level", expected: "the path of a directory of .ics files (a vdir), like \"~/.calendars/work\"")
+            }
+        }
+        return config
     }
 
     mutating func decodeTeam(_ team: TOMLTable, defaults: MemberSettings, managerZone: TimeZoneRules) -> [Member] {

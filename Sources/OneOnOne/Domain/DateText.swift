@@ -30,6 +30,12 @@ package enum DateText {
         }
     }
 
+    /// A day and a time relative to `today`: "tomorrow 14:00", "Thursday
+    /// 09:30", "Tue Dec 15 14:00".
+    package static func relative(_ local: LocalDateTime, today: LocalDate) -> String {
+        relative(local.date, today: today) + " " + WorkingHours.clock(local.time.hour * 60 + local.time.minute)
+    }
+
     /// A gap of days as people say it, on one ladder whatever the number:
     /// days up to 8 weeks ("1 day", "45 days"), then whole weeks up to half
     /// a year ("9 weeks"), then months ("7 months"), then years.

@@ -17,6 +17,9 @@ package struct History: Sendable, Hashable {
     /// How many 1:1 records were taken back (`met --undo`): not counted,
     /// but shown by `check`.
     package var takenBack = 0
+    /// 1:1s the calendar has booked and that have not ended yet, by member
+    /// key, earliest first (see `calendar_dir`).
+    package var booked: [String: [Booking]] = [:]
 
     package init(meetings: [Meeting] = [], actions: [ActionItem] = [], snoozes: [Snooze] = [],
                 firstSeen: [String: LocalDate] = [:]) {
@@ -138,6 +141,17 @@ package struct Meeting: Sendable, Hashable {
         self.source = source
         self.uid = uid
         self.start = start
+    }
+}
+
+/// A 1:1 on the calendar that has not ended yet.
+package struct Booking: Sendable, Hashable {
+    package var start: Instant
+    package var end: Instant
+
+    package init(start: Instant, end: Instant) {
+        self.start = start
+        self.end = end
     }
 }
 

@@ -8,9 +8,13 @@ struct Deferral: Sendable {
     let hours: WorkingHours
     let away: [AwayPeriod]
     let snoozedUntil: Instant?
+    /// Instants from `from` on wait until `until`: a 1:1's overdue alerts
+    /// while one is booked (see `PlanContext.series(for:)`).
+    var held: (from: Instant, until: Instant)? = nil
 
     func callAsFunction(_ raw: Instant) -> Instant {
         var t = raw
+        if let h = held, t >= h.from, t < h.until { t = h.until }
         if let s = snoozedUntil, t < s { t = s }
         // Leaving an away period can land outside working hours and the next
         // working-hours start inside another period: repeat until both hold.

@@ -57,16 +57,25 @@ struct PlanContext: Sendable {
     /// item that is or will become stale, drift and mood.
     func series(for member: Member) -> [ReminderSeries] {
         let schedule = schedule(for: member)
+        // The next 1:1 on the calendar that has not ended by now.
+        let booking = history.booked[member.key]?.first { $0.end > now }
         let text = ReminderText(schedule: schedule, openItems: openItems[member.key] ?? [], calendar: calendar,
-                                today: today, now: now)
+                                today: today, now: now, booking: booking)
         let quiet = isAway(member)
         func deferral(snoozedUntil: Instant?) -> Deferral {
             Deferral(calendar: calendar, hours: config.workingHours, away: member.away, snoozedUntil: snoozedUntil)
         }
         let memberSnooze = snoozes[member.key]
         let meetingDeferral = deferral(snoozedUntil: memberSnooze)
-        var result = [ReminderSeries(subject: .meeting(Timeline(schedule: schedule, calendar: calendar)),
-                                     deferral: meetingDeferral, text: text, quiet: quiet)]
+        let timeline = Timeline(schedule: schedule, calendar: calendar)
+        // A 1:1 booked no later than `slack` after it would be overdue
+        // holds the overdue alerts until it has ended (and so was held, once
+        // the calendar is read again).
+        var meetingAlerts = meetingDeferral
+        if let booking, booking.start <= timeline.overdueStart.adding(seconds: Int64(member.settings.slack.nominalSeconds)) {
+            meetingAlerts.held = (from: timeline.overdueStart, until: booking.end)
+        }
+        var result = [ReminderSeries(subject: .meeting(timeline), deferral: meetingAlerts, text: text, quiet: quiet)]
         let meetingDates = schedule.meetings.map(\.date)
         for item in text.openItems {
             guard let staleness = item.staleness(settings: member.settings, away: member.away,

@@ -9,8 +9,13 @@ struct ReminderText: Sendable {
     let calendar: ZonedCalendar
     let today: LocalDate
     let now: Instant
+    /// The member's next 1:1 on the calendar, if one is booked.
+    var booking: Booking? = nil
 
     var member: Member { schedule.member }
+
+    /// When the booked 1:1 is, in the manager's zone: "Tuesday 14:00".
+    var bookedText: String? { booking.map { DateText.relative(calendar.zone.local($0.start), today: today) } }
 
     /// "Alice" from "Alice Kovalenko": titles stay short.
     var firstName: String {
@@ -67,6 +72,10 @@ struct ReminderText: Sendable {
         // Titles say what is true when they are shown (today), whenever the
         // reminder was meant for: a due day moved off a weekend or missed
         // is "due since", never "due today".
+        // A booked 1:1 needs no booking: the nudge says when it is.
+        case 0 where bookedText != nil, 1 where bookedText != nil:
+            kind = step == 0 ? .dueSoon : .due
+            title = "1:1 with \(firstName) booked \(bookedText!)"
         case 0:
             kind = .dueSoon
             title = "1:1 with \(firstName) due \(DateText.relative(due, today: today))"
@@ -84,6 +93,12 @@ struct ReminderText: Sendable {
             }
         }
         var body = ["\(member.name): 1:1 due \(DateText.withWeekday(due, today: today)). \(cadenceLine)."]
+        if let booking, let bookedText {
+            let theirs = member.timeZone.local(booking.start)
+            body.append("Booked in your calendar: \(bookedText)"
+                + (member.timeZone.identifier == calendar.zone.identifier ? "" : " (\(WorkingHours.clock(theirs.time.hour * 60 + theirs.time.minute)) their time)")
+                + (step >= 2 ? ", later than it should be: look for an earlier slot." : "."))
+        }
         if let away = member.away.first(where: { $0.from > today && $0.from <= due.adding(days: 7) }) {
             body.append("Away from \(DateText.short(away.from, today: today)) to \(DateText.short(away.to, today: today))\(away.why.map { " (\($0))" } ?? "").")
         }

@@ -17,14 +17,29 @@ package struct CalendarImport: Sendable {
         package var start: Instant
     }
 
-    /// What the calendar holds, oldest first.
+    /// The 1:1s held (ended by now), oldest first.
     package var found: [Found] = []
+    /// The 1:1s booked (not ended by now, starting within `lookAhead`), by
+    /// member key, earliest first.
+    package var booked: [String: [Booking]] = [:]
+    /// When the next booked 1:1 ends: then it is held, and the calendar is
+    /// read again.
+    package var nextEnd: Instant? { booked.values.compactMap { $0.first?.end }.min() }
     /// Problems that did not stop the import: a file that does not parse
     /// (file:line), an event matching two members, an unknown zone.
     package var warnings: [String] = []
 
     /// How far back a calendar is read.
     static let lookBack: Int64 = 400 * 86_400
+    /// How far ahead booked 1:1s are read.
+    static let lookAhead: Int64 = 92 * 86_400
+
+    /// The .ics files at `path`: the file itself, or those of a directory
+    /// (a vdir), by name.
+    package static func files(at path: String) -> [String] {
+        guard FileSystem.isDirectory(path) else { return [path] }
+        return FileSystem.names(in: path).filter { $0.lowercased().hasSuffix(".ics") }.sorted().map { path + "/" + $0 }
+    }
 
     /// Reads the calendar `files`.
     ///
@@ -59,7 +74,7 @@ package struct CalendarImport: Sendable {
             return ICalendarDateTime(year: t.date.year, month: t.date.month, day: t.date.day, hour: t.time.hour,
                                      minute: t.time.minute, second: t.time.second, zone: .utc)!
         }
-        let from = reading(now.adding(seconds: -Self.lookBack)), to = reading(now)
+        let from = reading(now.adding(seconds: -Self.lookBack)), to = reading(now.adding(seconds: Self.lookAhead))
         for file in files {
             let bytes: [UInt8]
             do throws(FileSystem.ReadError) {
@@ -78,8 +93,8 @@ package struct CalendarImport: Sendable {
             for series in EventSeries.group(events) {
                 for occurrence in series.occurrences(from: from, to: to, instant: { instant($0)?.secondsSinceEpoch }) {
                     let event = occurrence.event
-                    guard !event.isAllDay, let start = instant(occurrence.start), let end = instant(occurrence.end),
-                          end <= now else { continue }
+                    guard !event.isAllDay, let start = instant(occurrence.start), let end = instant(occurrence.end)
+                    else { continue }
                     let members = config.members.filter { Self.matches($0, event) }
                     guard let member = members.first else { continue }
                     if members.count > 1 {
@@ -88,6 +103,10 @@ package struct CalendarImport: Sendable {
                         continue
                     }
                     if Self.declined(member, event) { continue }
+                    if end > now {
+                        booked[member.key, default: []].append(Booking(start: start, end: end))
+                        continue
+                    }
                     let meeting = Meeting(member: member.key, date: config.timeZone.local(start).date, source: "calendar",
                                           uid: event.uid ?? "\(file)#\(occurrence.recurrenceID)", start: start)
                     found.append(Found(meeting: meeting, summary: event.summary ?? "", start: start))
@@ -96,6 +115,17 @@ package struct CalendarImport: Sendable {
         }
         warnings += unknown.sorted().map { "unknown time zone '\($0)' in the calendar: read as \(config.timeZone.identifier)" }
         found.sort { $0.start < $1.start }
+        booked = booked.mapValues { $0.sorted { $0.start < $1.start } }
+    }
+
+    /// `history` with what the calendar adds: the 1:1s it holds that the
+    /// history does not (in memory: `import` and the daemon write them) and
+    /// the 1:1s booked.
+    package func adding(to history: History) -> History {
+        var result = history
+        for found in found where !result.holds(found.meeting) { result.add(found.meeting) }
+        result.booked = booked
+        return result
     }
 
     /// Whether `event` is a 1:1 with `member`: an entry of their

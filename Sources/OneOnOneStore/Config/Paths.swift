@@ -45,6 +45,15 @@ package struct Paths: Sendable {
         explicit ?? (nonEmpty("XDG_DATA_HOME") ?? home + "/.local/share") + "/oneonone"
     }
 
+    /// The config's `calendar_dir` as a path: `~/…` in the home directory,
+    /// a relative path next to the config file.
+    package func calendarDirectory(_ written: String, config: String) -> String {
+        if written == "~" { return home }
+        if written.hasPrefix("~/") { return home + written.dropFirst(1) }
+        if written.hasPrefix("/") { return written }
+        return FileSystem.split(config).directory + "/" + written
+    }
+
     /// The directory of the fired ledger and snoozes (`--state-dir` wins).
     package func stateDirectory(explicit: String?) -> String {
         explicit ?? (nonEmpty("XDG_STATE_HOME") ?? home + "/.local/state") + "/oneonone"
