@@ -19,7 +19,7 @@ APT_PACKAGES := tzdata python3 pkg-config libsystemd-dev time libnotify-bin
 # What `make deb` adds (dpkg-shlibdeps); the package test also looks at the
 # .deb with lintian, man and the three shells.
 DEB_PACKAGES := dpkg-dev
-TEST_PACKAGES := systemd dbus python3-dbus python3-gi python3-icalendar \
+TEST_PACKAGES := systemd dbus python3-dbus python3-gi python3-icalendar calcurse khal \
   $(DEB_PACKAGES) lintian man-db groff-base zsh fish
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN           = $(shell $(SWIFT) build --show-bin-path)

@@ -1,53 +1,63 @@
 import ArgumentParser
 import OneOnOne
+import OneOnOneStore
 
 /// `oneonone export --ics`: upcoming 1:1s as an iCalendar file.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the upcoming due 1:1s as iCalendar (RFC 5545) for your calendar app.",
-        discussion: "Example: oneonone export --ics > ~/oneonone.ics")
+        discussion: """
+            Each member's next 1:1 is one event with a UID of its own that stays the same from one 1:1 to \
+            the next, on the first day from its due date on which you both work, at the first free slot of \
+            both working hours (an overdue one at the next free slot from now), as long as the member's \
+            duration. What was exported is remembered in the state directory (exports.toml), so that a \
+            1:1 that moved comes with a higher SEQUENCE and a calendar takes it as an update. A 1:1 \
+            booked in calendar_dir is not exported again. Example: oneonone export --ics > ~/oneonone.ics
+            """)
 
     @OptionGroup var store: StoreOptions
 
     @Flag(name: .long, help: "iCalendar output (the only format for now).")
     var ics = false
 
-    @Option(name: .long, help: "Length of each 1:1 in minutes (default 30).")
-    var minutes: Int = 30
+    @Option(name: .long, help: "Length of every 1:1 in minutes, instead of each member's duration (default 30).")
+    var minutes: Int?
 
     func run() throws {
         guard ics else { throw ValidationError("choose a format: --ics") }
-        guard (5...480).contains(minutes) else { throw Failure("error: --minutes is 5 to 480, found \(minutes)") }
+        if let minutes, !(5...480).contains(minutes) { throw Failure("error: --minutes is 5 to 480, found \(minutes)") }
         let workspace = try Workspace(store)
+        var config = workspace.config
+        if let minutes {
+            for i in config.members.indices { config.members[i].settings.duration = TimeSpan(seconds: minutes * 60) }
+        }
         let history = try workspace.loadHistory()
-        let team = TeamStatus(config: workspace.config, history: history, now: workspace.now)
+        let team = TeamStatus(config: config, history: history, now: workspace.now)
+        let slots = Slots(team: team, config: config, history: history).slots
+        let stamps: [String: ExportStamp]
+        do {
+            stamps = try workspace.state.stamps(for: slots.map { ($0.member.member.key, $0.start) }, now: workspace.now)
+        } catch { throw Failure(error.description) }
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//oneonone//oneonone 0.1//EN", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:1:1s"]
-        let stamp = Export.utc(workspace.now)
-        for s in team.members {
-            let member = s.member
-            // The due day, at the first half hour both of you work (else the
-            // start of your working day), so it lands where it can happen.
-            var date = s.schedule.due
-            if date < team.today { date = team.today }
-            let first = member.workingOverlap(with: workspace.config, on: date).first?.start
-                ?? workspace.config.workingHours.ranges(on: date.weekday).first?.start
-                ?? 9 * 60
-            let start = workspace.config.timeZone.instant(
-                LocalDateTime(date: date, time: LocalTime(hour: first / 60, minute: first % 60, second: 0)))
-            let end = start.adding(seconds: Int64(minutes * 60))
+        for slot in slots {
+            let s = slot.member, member = s.member
+            let (start, end) = (slot.start, slot.end)
+            let stamp = stamps[member.key] ?? ExportStamp(start: start, sequence: 0, stamp: workspace.now)
             let theirs = member.timeZone.local(start)
             var description = ["\(s.schedule.cadence.description.capitalizedFirst), due \(s.schedule.due)."]
-            description.append("Their time: \(WorkingHours.clock(theirs.time.hour * 60 + theirs.time.minute)) (\(member.timeZone.identifier)).")
+            description.append("Their time: \(WorkingHours.clock(theirs.time.hour * 60 + theirs.time.minute)) (\(member.timeZone.identifier))"
+                + (slot.shared ? "." : "; you share no working hours in the coming weeks."))
             if !s.openItems.isEmpty {
                 description.append("Open items:")
                 description += s.openItems.prefix(10).map { "- [\($0.id)] \($0.text)" }
             }
             lines += [
                 "BEGIN:VEVENT",
-                "UID:oneonone-\(Export.uidSafe(member.key))-\(s.schedule.due)@oneonone",
-                "DTSTAMP:\(stamp)",
+                "UID:oneonone-\(Export.uidSafe(member.key))@oneonone",
+                "DTSTAMP:\(Export.utc(stamp.stamp))",
+                "SEQUENCE:\(stamp.sequence)",
                 "DTSTART:\(Export.utc(start))",
                 "DTEND:\(Export.utc(end))",
                 "SUMMARY:\(Export.escape("1:1 with \(member.name)"))",

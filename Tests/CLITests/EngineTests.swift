@@ -136,26 +136,6 @@ struct EngineTests {
         #expect(!plan.stdout.contains("overdue/bob/"))
     }
 
-    @Test("export --ics writes one event per member with stable UIDs")
-    func export() throws {
-        let world = try World().withExampleHistory()
-        defer { world.remove() }
-        let r = try world.oneonone("export", "--ics")
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
-        #expect(r.stdout.split(separator: "BEGIN:VEVENT", omittingEmptySubsequences: false).count == 6)
-        #expect(r.stdout.contains("UID:oneonone-alice-2026-11-24@oneonone"))
-        #expect(r.stdout.contains("SUMMARY:1:1 with Alice Kovalenko"))
-        // On its due day, at the first quarter hour both work: 09:00 in New
-        // York is 16:00 in Kyiv, inside Alice's 09:00-18:00.
-        let alice = r.stdout.split(separator: "BEGIN:VEVENT").first { $0.contains("UID:oneonone-alice-") } ?? ""
-        #expect(alice.contains("DTSTART:20261124T140000Z"), "\(alice)")
-        #expect(r.stdout.hasSuffix("END:VCALENDAR\r\n"))
-        for line in r.stdout.split(separator: "\r\n") { #expect(line.utf8.count <= 75) }
-        let again = try world.oneonone("export", "--ics")
-        #expect(again.stdout.replacing(/DTSTAMP:[0-9TZ]+/, with: "") == r.stdout.replacing(/DTSTAMP:[0-9TZ]+/, with: ""))
-    }
-
     @Test("check validates the history too and names the line of a broken record")
     func checkHistory() throws {
         let world = try World().withExampleHistory()

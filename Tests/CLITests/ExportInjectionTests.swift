@@ -98,7 +98,7 @@ struct ExportInjectionTests {
         let (events, calendar, _) = try exported()
         #expect(events.count == Self.members.count)
         for event in events {
-            #expect(event.first == "CATEGORIES,DESCRIPTION,DTEND,DTSTAMP,DTSTART,SUMMARY,UID")
+            #expect(event.first == "CATEGORIES,DESCRIPTION,DTEND,DTSTAMP,DTSTART,SEQUENCE,SUMMARY,UID")
         }
         #expect(calendar.dropFirst().first == "CALSCALE,PRODID,VERSION,X-WR-CALNAME")
         #expect(calendar.last.map(String.init) == "VCALENDAR" + String(repeating: ",VEVENT", count: Self.members.count))

@@ -14,9 +14,9 @@ struct ReadOnlyTests {
         return result
     }
 
-    @Test("status, plan, agenda, export, action list and check write nothing, not even a lock file",
-          arguments: [["status"], ["status", "--json"], ["plan", "--days", "30"], ["agenda", "alice"],
-                      ["export", "--ics"], ["action", "list"], ["check"]])
+    @Test("status, plan, agenda, log, action list and check write nothing, not even a lock file",
+          arguments: [["status"], ["status", "--json"], ["plan", "--days", "30"], ["agenda", "alice"], ["log", "alice"],
+                      ["action", "list"], ["check"]])
     func writeNothing(command: [String]) throws {
         let world = try World().withExampleHistory()
         defer { world.remove() }
@@ -35,5 +35,20 @@ struct ReadOnlyTests {
         let r = try world.oneonone("status", "--json")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == expected.stdout)
+    }
+
+    @Test("export writes only what it exported (state/exports.toml), and nothing again while no 1:1 moved")
+    func exportRemembers() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        let before = try Self.files(world)
+        #expect(try world.oneonone("export", "--ics").status == 0)
+        var after = try Self.files(world)
+        #expect(after.removeValue(forKey: "state/exports.toml") != nil)
+        #expect(after.keys.filter { !$0.hasSuffix("/.lock") } == before.keys.filter { !$0.hasSuffix("/.lock") })
+        #expect(after.filter { !$0.key.hasSuffix("/.lock") } == before.filter { !$0.key.hasSuffix("/.lock") })
+        let remembered = try Self.files(world)
+        #expect(try world.oneonone("export", "--ics").status == 0)
+        #expect(try Self.files(world) == remembered)
     }
 }

@@ -42,6 +42,7 @@ package struct StateStore: Sendable {
     package func warnings() throws(StoreError) -> [Diagnostic] {
         try ledgerLog.read(StateDecoder.fired).warnings + snoozeLog.read(StateDecoder.snoozes).warnings
             + seenFile.read(StateDecoder.seen).warnings + deliveryLog.read(StateDecoder.deliveries).warnings
+            + exportsFile.read(StateDecoder.exports).warnings
     }
 
     // MARK: - Snoozes
