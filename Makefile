@@ -84,7 +84,7 @@ FUZZ_EXAMPLE_config  := config/example.toml
 FUZZ_EXAMPLE_history := config/example-history.toml
 FUZZ_SWIFTC  := swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -package-name oneonone \
   -enable-upcoming-feature ExistentialAny -enable-upcoming-feature InternalImportsByDefault -I $(FUZZ_DIR)/modules
-FUZZ_OBJECTS := $(patsubst %,$(FUZZ_DIR)/obj/%.o,TOML OneOnOne Posix ICalendar OneOnOneStore)
+FUZZ_OBJECTS := $(patsubst %,$(FUZZ_DIR)/obj/%.o,Civil TOML OneOnOne Posix ICalendar OneOnOneStore)
 FUZZ_RUNS    := $(FUZZ_TARGETS:%=fuzz-%)
 fuzz_sources  = $(shell find Sources/$(1) -name '*.swift' | sort)
 .PHONY: $(FUZZ_RUNS)
@@ -98,15 +98,16 @@ $(FUZZ_RUNS): fuzz-%: deps $(FUZZ_DIR)/%-fuzz
 	  -timeout=5 -rss_limit_mb=2048 -max_len=$(FUZZ_MAX_LEN_$*) -print_final_stats=1 \
 	  -artifact_prefix=$(FUZZ_DIR)/$*- $(FUZZ_DIR)/corpus-$*
 
-# The TOML target is one module with the parser, as before.
-$(FUZZ_DIR)/toml-fuzz: $(call fuzz_sources,TOML) fuzz/TOMLFuzz.swift
+# The TOML target is one module with the parser (and Civil, the calendar's
+# day arithmetic, linked in), as before.
+$(FUZZ_DIR)/toml-fuzz: $(call fuzz_sources,TOML) fuzz/TOMLFuzz.swift $(FUZZ_DIR)/obj/Civil.o
 	@mkdir -p $(@D)
-	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TOMLFuzz $^ -o $@
+	$(FUZZ_SWIFTC) -module-name TOMLFuzz $(filter %.swift,$^) $(FUZZ_DIR)/obj/Civil.o -o $@
 
 # So is the iCalendar target, with its parser.
-$(FUZZ_DIR)/ical-fuzz: $(call fuzz_sources,ICalendar) fuzz/ICalendarFuzz.swift
+$(FUZZ_DIR)/ical-fuzz: $(call fuzz_sources,ICalendar) fuzz/ICalendarFuzz.swift $(FUZZ_DIR)/obj/Civil.o
 	@mkdir -p $(@D)
-	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ICalendarFuzz $^ -o $@
+	$(FUZZ_SWIFTC) -module-name ICalendarFuzz $(filter %.swift,$^) $(FUZZ_DIR)/obj/Civil.o -o $@
 
 $(FUZZ_DIR)/config-fuzz: fuzz/ConfigFuzz.swift
 $(FUZZ_DIR)/history-fuzz: fuzz/HistoryFuzz.swift
@@ -114,10 +115,11 @@ $(FUZZ_DIR)/planner-fuzz: fuzz/PlannerFuzz.swift
 $(FUZZ_DIR)/config-fuzz $(FUZZ_DIR)/history-fuzz $(FUZZ_DIR)/planner-fuzz: fuzz/FuzzSupport.swift $(FUZZ_OBJECTS)
 	$(FUZZ_SWIFTC) -module-name Fuzz $(filter %.swift,$^) $(FUZZ_OBJECTS) -o $@
 
-$(FUZZ_DIR)/obj/TOML.o: $(call fuzz_sources,TOML)
+$(FUZZ_DIR)/obj/Civil.o: $(call fuzz_sources,Civil)
+$(FUZZ_DIR)/obj/TOML.o: $(call fuzz_sources,TOML) $(FUZZ_DIR)/obj/Civil.o
 $(FUZZ_DIR)/obj/OneOnOne.o: $(call fuzz_sources,OneOnOne) $(FUZZ_DIR)/obj/TOML.o
 $(FUZZ_DIR)/obj/Posix.o: $(call fuzz_sources,Posix) $(FUZZ_DIR)/modules/module.modulemap
-$(FUZZ_DIR)/obj/ICalendar.o: $(call fuzz_sources,ICalendar)
+$(FUZZ_DIR)/obj/ICalendar.o: $(call fuzz_sources,ICalendar) $(FUZZ_DIR)/obj/Civil.o
 $(FUZZ_DIR)/obj/OneOnOneStore.o: $(call fuzz_sources,OneOnOneStore) $(FUZZ_DIR)/obj/OneOnOne.o $(FUZZ_DIR)/obj/Posix.o \
   $(FUZZ_DIR)/obj/ICalendar.o
 $(FUZZ_DIR)/obj/OneOnOne.o $(FUZZ_DIR)/obj/OneOnOneStore.o: FUZZ_MODULE_FLAGS := -enable-testing

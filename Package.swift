@@ -20,11 +20,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        .target(name: "TOML", swiftSettings: strict),
-        .target(name: "ICalendar", swiftSettings: strict),
+        .target(name: "Civil", swiftSettings: strict),
+        .target(name: "TOML", dependencies: ["Civil"], swiftSettings: strict),
+        .target(name: "ICalendar", dependencies: ["Civil"], swiftSettings: strict),
         .target(
             name: "OneOnOne",
-            dependencies: ["TOML"],
+            dependencies: ["Civil", "TOML"],
             swiftSettings: strict
         ),
         .target(name: "CPosix"),

@@ -1,3 +1,4 @@
+import Civil
 /// Offset date-times, local date-times, local dates and local times
 /// (RFC 3339 as TOML 1.0.0 restricts it).
 ///
@@ -123,13 +124,7 @@ extension Parser {
         i += 1
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+    static func daysIn(month: Int, year: Int) -> Int { CivilDays.daysInMonth(year: year, month: month) }
 
     private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                                      "August", "September", "October", "November", "December"]

@@ -1,3 +1,4 @@
+import Civil
 /// The starts an RRULE gives, in order: the rule applied period by period
 /// (day, week, month, year) from DTSTART, each period's days sorted.
 ///

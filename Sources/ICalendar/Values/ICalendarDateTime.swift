@@ -1,3 +1,4 @@
+import Civil
 /// A DATE or DATE-TIME value as written in the file: a wall-clock reading
 /// and the zone it is read in (RFC 5545 §3.3.4, §3.3.5).
 ///
@@ -125,45 +126,7 @@ public struct ICalendarDateTime: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Day counts on the proleptic Gregorian calendar, 1970-01-01 being day 0
-/// (Howard Hinnant's algorithms).
-enum CivilDays {
+extension CivilDays {
     /// 9999-12-31, the last day a reading can have.
     static let lastDay = dayNumber(year: 9999, month: 12, day: 31)
-
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func date(_ dayNumber: Int) -> (year: Int, month: Int, day: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    /// 1 (Monday) through 7 (Sunday); 1970-01-01 was a Thursday.
-    static func weekday(_ dayNumber: Int) -> Int {
-        let r = (dayNumber + 3) % 7
-        return (r < 0 ? r + 7 : r) + 1
-    }
-
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 1, 3, 5, 7, 8, 10, 12: return 31
-        case 4, 6, 9, 11: return 30
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        default: return 0
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import Civil
 /// A day on the proleptic Gregorian calendar, with no time and no zone:
 /// what a person means by "2026-11-20".
 ///
@@ -25,35 +26,16 @@ package struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// The date `daysSinceEpoch` days after 1970-01-01 (negative: before it).
     package init(daysSinceEpoch: Int) {
-        // Howard Hinnant's civil_from_days: count in 400-year eras that start
-        // on March 1, so the leap day is the last day of each era-year.
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        self.init(uncheckedYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let (year, month, day) = CivilDays.date(daysSinceEpoch)
+        self.init(uncheckedYear: year, month: month, day: day)
     }
 
     /// Days from 1970-01-01 to this date (negative before it).
-    package var daysSinceEpoch: Int {
-        // Hinnant's days_from_civil, the inverse of `init(daysSinceEpoch:)`.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    package var daysSinceEpoch: Int { CivilDays.dayNumber(year: year, month: month, day: day) }
 
     /// The day of the week.
     package var weekday: Weekday {
-        // 1970-01-01 was a Thursday (ISO weekday 4).
-        let fromMonday = (daysSinceEpoch + 3).modulo(7)
-        return Weekday(rawValue: fromMonday + 1)!
+        Weekday(rawValue: CivilDays.weekday(daysSinceEpoch))!
     }
 
     /// The day of the year, 1 (January 1) through 365 or 366.
@@ -62,20 +44,11 @@ package struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// Whether `year` has a February 29.
-    package static func isLeapYear(_ year: Int) -> Bool {
-        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    }
+    package static func isLeapYear(_ year: Int) -> Bool { CivilDays.isLeapYear(year) }
 
     /// The number of days in `month` of `year` (28…31); 0 for a month
     /// outside 1…12.
-    package static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 1, 3, 5, 7, 8, 10, 12: return 31
-        case 4, 6, 9, 11: return 30
-        case 2: return isLeapYear(year) ? 29 : 28
-        default: return 0
-        }
-    }
+    package static func daysInMonth(year: Int, month: Int) -> Int { CivilDays.daysInMonth(year: year, month: month) }
 
     /// `year`-`month`-`day` for components already known to be valid.
     init(uncheckedYear year: Int, month: Int, day: Int) {
