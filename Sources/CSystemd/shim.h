@@ -1,5 +1,5 @@
-// The parts of libsystemd that the Systemd module wraps: sd-event, the
-// journal's native protocol and sd_notify.
+// The parts of libsystemd that the Systemd module wraps: sd-event, sd-bus,
+// the journal's native protocol and sd_notify.
 #ifndef ONEONONE_CSYSTEMD_SHIM_H
 #define ONEONONE_CSYSTEMD_SHIM_H
 
@@ -14,6 +14,7 @@
 #include <systemd/sd-event.h>
 #include <systemd/sd-journal.h>
 #include <systemd/sd-daemon.h>
+#include <systemd/sd-bus.h>
 
 // siginfo_t keeps si_status in a union that Swift cannot name portably.
 static inline int oneonone_siginfo_code(const siginfo_t *si) { return si->si_code; }

@@ -32,6 +32,8 @@ package final class DaemonService {
     let logger: Logger
     let loop: EventLoop
     let hooks: HookRunner
+    /// Desktop notifications over D-Bus; nil without a session bus.
+    var desktop: DesktopNotifier?
 
     var config: Config
     /// The history as last read correctly.
@@ -97,6 +99,11 @@ package final class DaemonService {
             self?.settle(keys.map { Delivery(key: $0, hook: hook.command) }, shown ? .shown : .failed)
         }
 
+        desktop = DesktopNotifier(loop: loop, logger: logger)
+        desktop?.settled = { [weak self] keys, shown in
+            self?.settle(keys.map { Delivery(key: $0, hook: DesktopNotifier.route.command) }, shown ? .shown : .failed)
+        }
+        desktop?.action = { [weak self] reminder, key in self?.perform(key, from: reminder) }
         loop.addSignal(SIGTERM) { [weak self] _ in self?.stop() }
         loop.addSignal(SIGINT) { [weak self] _ in self?.stop() }
         loop.addSignal(SIGHUP) { [weak self] _ in self?.reload() }
@@ -115,7 +122,7 @@ package final class DaemonService {
 
     /// What each hook gets of `fired`.
     func routes(_ fired: [Reminder]) -> [(hook: Hook, reminders: [Reminder])] {
-        effectiveHooks.map { hook in (hook, fired.filter { config.notify.delivers($0.kind, to: hook) }) }
+        effectiveHooks.map { hook in (hook, config.notify.deliveries(of: fired, to: hook)) }
     }
 
     /// Hands reminders to their hooks: each hook gets its reminders one by
@@ -123,11 +130,17 @@ package final class DaemonService {
     /// once (the journal has each already).
     func deliver(_ routes: [(hook: Hook, reminders: [Reminder])], at now: Instant) {
         for (hook, mine) in routes where !mine.isEmpty {
+            let desktop = hook.command == DesktopNotifier.route.command ? self.desktop : nil
             if mine.count > config.notify.summaryAfter {
                 logger.info("\(mine.count) reminders at once for \(hook.command.first ?? "a hook"): delivering one summary")
-                hooks.run([hook], for: Reminder.summary(of: mine, at: now), keys: mine.map(\.key))
+                let summary = Reminder.summary(of: mine, at: now)
+                if let desktop { desktop.show(summary, keys: mine.map(\.key)) } else {
+                    hooks.run([hook], for: summary, keys: mine.map(\.key))
+                }
             } else {
-                for reminder in mine { hooks.run([hook], for: reminder) }
+                for reminder in mine {
+                    if let desktop { desktop.show(reminder) } else { hooks.run([hook], for: reminder) }
+                }
             }
         }
     }
@@ -473,11 +486,71 @@ package final class DaemonService {
         }
     }
 
-    /// The configured hooks, or notify-send when none is configured and it
-    /// is on PATH.
+    /// The configured hooks, and the desktop: over D-Bus when there is a
+    /// session bus (a `notify-send` hook then gives way to it, its `on`
+    /// kept), else through notify-send when no hook is configured and it is
+    /// on PATH.
     var effectiveHooks: [Hook] {
-        if !config.hooks.isEmpty { return config.hooks }
-        return DaemonService.defaultHook.map { [$0] } ?? []
+        guard config.notify.desktop, desktop != nil else {
+            if !config.hooks.isEmpty { return config.hooks }
+            return DaemonService.defaultHook.map { [$0] } ?? []
+        }
+        let notifySend = config.hooks.first { ($0.command.first.map { FileSystem.split($0).name } ?? "") == "notify-send" }
+        var route = DesktopNotifier.route
+        if let notifySend {
+            route.kinds = notifySend.kinds
+            route.subscribesToAll = notifySend.subscribesToAll
+        }
+        return config.hooks.filter { $0 != notifySend } + [route]
+    }
+
+    // MARK: - Buttons
+
+    /// A button pressed on a notification: records what the CLI would
+    /// (`met`, `action done`, `action touch`, `snooze`), through the same
+    /// store and lock, says so in the journal, and plans again at once.
+    func perform(_ key: String, from reminder: Reminder) {
+        let started = loop.now(.monotonic)
+        let now = WallClock.now()
+        let today = ZonedCalendar(zone: config.timeZone).date(of: now)
+        let name = config.member(reminder.member)?.name ?? reminder.member
+        let done: String
+        do throws(StoreError) {
+            switch key {
+            case "met":
+                _ = try historyStore.recordMeeting(Meeting(member: reminder.member, date: today))
+                done = "recorded the 1:1 with \(name) as held today"
+            case "snooze-1d":
+                try state.addSnooze(Snooze(subject: reminder.member, until: now.adding(seconds: 86_400)))
+                done = "snoozed \(name) for 1 day"
+            case "done", "touch", "snooze-3d":
+                guard let id = reminder.actionID else { return }
+                if key == "snooze-3d" {
+                    try state.addSnooze(Snooze(subject: id, until: now.adding(seconds: 3 * 86_400)))
+                    done = "snoozed item [\(id)] for 3 days"
+                } else {
+                    try historyStore.touch(actionID: id, Touch(kind: key == "done" ? .done : .updated, date: today))
+                    done = key == "done" ? "marked item [\(id)] done" : "noted progress on item [\(id)]"
+                }
+            default:
+                return
+            }
+        } catch {
+            logger.error("a notification's button (\(key)) could not be recorded: \(error)")
+            return
+        }
+        Output.journal([
+            ("MESSAGE", "from the desktop notification: \(done)"),
+            ("PRIORITY", "6"),
+            ("ONEONONE_KEY", reminder.key),
+            ("ONEONONE_ACTION_INVOKED", key),
+        ], logger: logger)
+        loadHistory()
+        replan(discovered: true, after: "a notification's button")
+        var end = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &end)
+        let micros = UInt64(end.tv_sec) * 1_000_000 + UInt64(end.tv_nsec) / 1000 - started
+        logger.info("a notification's button: recorded and re-planned in \(Double(micros / 100) / 10) ms")
     }
 
     static let defaultHook: Hook? = Environment.executable("notify-send").map { _ in

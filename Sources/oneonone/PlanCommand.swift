@@ -41,8 +41,18 @@ struct PlanCommand: ParsableCommand {
         let every = Planner.deliveries(config: workspace.config, history: history, ledger: ledger,
                                        from: workspace.now, until: until, limit: limit)
         // What reaches the desktop: the kinds delivered one by one, and the
-        // digest that stands for the rest (the journal gets every one).
-        let shown = workspace.config.notify.deliveredAlone.union([.digest])
+        // digest that stands for the rest (the journal gets every one), by
+        // the daemon's rule for each wake's reminders.
+        let desktop = Hook(command: [], kinds: Set(ReminderKind.allCases), timeout: .zero)
+        var shownKeys = Set<String>()
+        var wake = every.startIndex
+        while wake < every.endIndex {
+            let end = every[wake...].firstIndex { $0.at != every[wake].at } ?? every.endIndex
+            for r in workspace.config.notify.deliveries(of: every[wake..<end].map(\.reminder), to: desktop) {
+                shownKeys.insert(r.key)
+            }
+            wake = end
+        }
         let who = try member.map { try workspace.member($0).key }
         var wanted: ReminderKind?
         if let kind {
@@ -58,7 +68,7 @@ struct PlanCommand: ParsableCommand {
         let matching = every.filter { d in
             (who == nil || d.reminder.member == who) && (wanted == nil || d.reminder.kind == wanted)
         }
-        let listed = everyShown ? matching : matching.filter { shown.contains($0.reminder.kind) }
+        let listed = everyShown ? matching : matching.filter { shownKeys.contains($0.reminder.key) }
         let reminders = listed.map(\.reminder)
         let inDigest = matching.count - reminders.count
         if reminders.count >= limit {

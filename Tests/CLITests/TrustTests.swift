@@ -204,7 +204,7 @@ struct EverydayCommandTests {
         let world = try World()  // Alice and Erin, never met, are long overdue
         defer { world.remove() }
         // Mon Nov 23 22:00 in New York: outside the working hours.
-        let plan = try world.oneonone("plan", "--days", "2", now: "2026-11-24T03:00:00Z")
+        let plan = try world.oneonone("plan", "--days", "2", "--all", now: "2026-11-24T03:00:00Z")
         let rows = plan.stdout.split(separator: "\n").dropFirst()
         #expect(!rows.isEmpty, "\(plan.stdout)")
         #expect(!rows.contains { $0.hasPrefix("now") }, "\(plan.stdout)")
@@ -215,8 +215,8 @@ struct EverydayCommandTests {
     func planSummary() throws {
         let world = try World()  // three members due, never met: daily, then weekly
         defer { world.remove() }
-        let full = try world.oneonone("plan", "--days", "30")
-        let summary = try world.oneonone("plan", "--days", "30", "--summary")
+        let full = try world.oneonone("plan", "--days", "30", "--all")
+        let summary = try world.oneonone("plan", "--days", "30", "--all", "--summary")
         #expect(summary.status == 0, "\(summary.stderr)")
         let rows = summary.stdout.split(separator: "\n").dropFirst().filter { !$0.hasPrefix("and ") }
         #expect(rows.count < full.stdout.split(separator: "\n").count - 2, "\(summary.stdout)")

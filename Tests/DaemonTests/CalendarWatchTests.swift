@@ -36,13 +36,7 @@ struct CalendarWatchTests {
          "END:VEVENT", "END:VCALENDAR", ""].joined(separator: "\r\n")
     }
 
-    func daemonLines(_ pid: Int32) throws -> String {
-        try run(["journalctl", "-o", "cat", "--no-pager", "_PID=\(pid)"]).stdout
-    }
 
-    func history(_ s: Setup) -> String {
-        (try? readBytes(s.dir.path + "/data/history.toml")).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    }
 
     @Test("a 1:1 that lands in calendar_dir after it ended is recorded as held within a second or so")
     func recordsWhatLands() throws {
@@ -50,18 +44,18 @@ struct CalendarWatchTests {
         defer { s.dir.remove() }
         let pid = try s.start()
         defer { kill(pid, SIGKILL) }
-        #expect(try s.waitFor(5) { try daemonLines(pid).contains("ready:") })
+        #expect(try s.waitFor(5) { try s.daemonLines(pid).contains("ready:") })
         // As vdirsyncer writes an item: a temporary file renamed into place.
         try s.dir.write("cal/.held.ics.tmp", Self.event(uid: "held-1@example.com", from: -4200, to: -600))
         _ = try run(["mv", s.dir.path + "/cal/.held.ics.tmp", s.dir.path + "/cal/held.ics"])
-        #expect(s.waitFor(5) { history(s).contains("uid = \"held-1@example.com\"") }, "\(history(s))")
-        #expect(history(s).contains("source = \"calendar\""))
-        #expect(try s.waitFor(3) { try daemonLines(pid).contains("recorded 1 1:1s from the calendar: Bob") })
+        #expect(s.waitFor(5) { s.history.contains("uid = \"held-1@example.com\"") }, "\(s.history)")
+        #expect(s.history.contains("source = \"calendar\""))
+        #expect(try s.waitFor(3) { try s.daemonLines(pid).contains("recorded 1 1:1s from the calendar: Bob") })
         // Read again (an edit of another file), nothing is recorded twice.
         try s.dir.write("cal/other.ics", Self.event(uid: "other@example.com", from: 86_400 * 3, to: 86_400 * 3 + 1800))
         usleep(1_000_000)
         // The Setup's 1:1 in January and the calendar's.
-        #expect(history(s).split(separator: "\n").filter { $0 == "[[met]]" }.count == 2, "\(history(s))")
+        #expect(s.history.split(separator: "\n").filter { $0 == "[[met]]" }.count == 2, "\(s.history)")
         kill(pid, SIGTERM)
     }
 
@@ -81,8 +75,8 @@ struct CalendarWatchTests {
         #expect((argv.first ?? "").hasPrefix("--title=1:1 with Bob; booked today "), "\(argv)")
         #expect(argv.last == "due", "\(argv)")
         // It ends 6 s after the start: the daemon wakes then and records it.
-        #expect(s.waitFor(10) { history(s).contains("uid = \"booked-1@example.com\"") }, "\(history(s))")
-        #expect(try s.waitFor(3) { try daemonLines(pid).contains("recorded 1 1:1s from the calendar") })
+        #expect(s.waitFor(10) { s.history.contains("uid = \"booked-1@example.com\"") }, "\(s.history)")
+        #expect(try s.waitFor(3) { try s.daemonLines(pid).contains("recorded 1 1:1s from the calendar") })
         kill(pid, SIGTERM)
     }
 }

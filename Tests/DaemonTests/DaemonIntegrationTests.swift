@@ -207,7 +207,7 @@ struct DaemonIntegrationTests {
         #expect(s.waitFor(5) { !isRunning(pid) })
     }
 
-    @Test("with no hook configured, the reminder reaches the desktop through notify-send and the session bus")
+    @Test("with no hook configured, the reminder reaches the desktop over the session bus")
     func notifySendByDefault() throws {
         let s = try Setup(hooks: false)
         defer { s.dir.remove() }
@@ -236,7 +236,7 @@ struct DaemonIntegrationTests {
         #expect(note.contains("\"app_name\": \"oneonone\""), "\(note)")
         #expect(note.contains("\"summary\": \"1:1 with Bob; overdue by"), "\(note)")
         #expect(note.contains("\"body\": \"\(s.name.replacing("\"", with: "\\\"")):"), "\(note)")
-        // notify-send's urgency byte: 1 normal, 2 critical.
+        // The urgency hint's byte: 1 normal, 2 critical.
         #expect(note.contains("\"urgency\": 1") || note.contains("\"urgency\": 2"), "\(note)")
         kill(pid, SIGTERM)
     }

@@ -26,9 +26,6 @@ struct OwedDeliveryTests {
         return text.split(separator: "\n").map(String.init)
     }
 
-    func daemonLines(_ s: Setup, _ pid: Int32) throws -> String {
-        try run(["journalctl", "-o", "cat", "--no-pager", "_PID=\(pid)"]).stdout
-    }
 
     /// Starts the daemon, lets the reminder fire and its hook fail once,
     /// and stops the daemon before the retry (5 s later).
@@ -60,7 +57,7 @@ struct OwedDeliveryTests {
         usleep(500_000)
         #expect(shown(s).count == 1, "\(shown(s))")
         #expect(shown(s).first?.hasPrefix("--title=1:1 with Bob; overdue by") == true, "\(shown(s))")
-        #expect(try s.waitFor(5) { try daemonLines(s, pid).contains("delivering 1 reminders that did not get through before this start") })
+        #expect(try s.waitFor(5) { try s.daemonLines(pid).contains("delivering 1 reminders that did not get through before this start") })
         // The journal has the reminder once: the retry is no new reminder.
         #expect(try s.journal("ONEONONE_KIND=overdue").filter { $0.contains(s.name.replacing("\"", with: "\\\"")) }.count == 1)
         kill(pid, SIGTERM)
@@ -69,7 +66,7 @@ struct OwedDeliveryTests {
         // Settled: a third start shows nothing again, and keeps a file of
         // what is in flight only.
         pid = try s.start()
-        #expect(try s.waitFor(5) { try daemonLines(s, pid).contains("ready:") })
+        #expect(try s.waitFor(5) { try s.daemonLines(pid).contains("ready:") })
         usleep(1_500_000)
         #expect(shown(s).count == 1, "\(shown(s))")
         kill(pid, SIGTERM)
@@ -89,7 +86,7 @@ struct OwedDeliveryTests {
         _ = try run(["rm", s.dir.path + "/down"])
         let pid = try s.start()
         defer { kill(pid, SIGKILL) }
-        #expect(try s.waitFor(10) { try daemonLines(s, pid).contains("not delivering 1 reminders from before this start") })
+        #expect(try s.waitFor(10) { try s.daemonLines(pid).contains("not delivering 1 reminders from before this start") })
         usleep(1_000_000)
         #expect(shown(s).isEmpty, "\(shown(s))")
         let file = String(decoding: try readBytes(s.dir.path + "/state/deliveries.toml"), as: UTF8.self)
@@ -112,8 +109,8 @@ struct OwedDeliveryTests {
         #expect(s.waitFor(5) { !isRunning(pid) })
         let restarted = try s.start()
         defer { kill(restarted, SIGKILL) }
-        #expect(try s.waitFor(5) { try daemonLines(s, restarted).contains("ready:") })
-        #expect(try !daemonLines(s, restarted).contains("did not get through"))
+        #expect(try s.waitFor(5) { try s.daemonLines(restarted).contains("ready:") })
+        #expect(try !s.daemonLines(restarted).contains("did not get through"))
         kill(restarted, SIGTERM)
     }
 }

@@ -46,3 +46,15 @@ extension DaemonIntegrationTests.Setup {
             .split(separator: "\n").map(String.init)
     }
 }
+
+extension DaemonIntegrationTests.Setup {
+    /// What the daemon with `pid` wrote to the journal, one message a line.
+    func daemonLines(_ pid: Int32) throws -> String {
+        try run(["journalctl", "-o", "cat", "--no-pager", "_PID=\(pid)"]).stdout
+    }
+
+    /// The history file as it is now ("" before there is one).
+    var history: String {
+        (try? readBytes(dir.path + "/data/history.toml")).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+}

@@ -96,4 +96,22 @@ struct DigestTests {
         notify.digest = nil
         #expect(notify.delivers(.overdue, to: plain) && notify.delivers(.staleAction, to: plain))
     }
+
+    @Test("a due or overdue 1:1 that goes out with the digest is left to it; alone, and for a hook with `on`, it goes out")
+    func digestCoversItsOneOnOnes() throws {
+        let (config, history) = Self.world()
+        // Monday 09:00: the digest and Alice's overdue alert come together.
+        let wake = Planner.plan(config: config, history: history, ledger: Ledger(), now: Fixture.at("2026-11-23 09:00")).fire
+        #expect(Set(wake.map(\.kind)) == [.digest, .overdue], "\(wake.map(\.key))")
+        let plain = Hook(command: ["notify-send"], kinds: Set(ReminderKind.allCases), timeout: TimeSpan(seconds: 10))
+        let shown = config.notify.deliveries(of: wake, to: plain)
+        #expect(shown.map(\.kind) == [.digest])
+        #expect(try #require(shown.first).body.contains("Alice: overdue by 6 days"))
+        // Without the digest in the same wake, the overdue alert goes out alone.
+        let alone = wake.filter { $0.kind != .digest }
+        #expect(config.notify.deliveries(of: alone, to: plain).map(\.kind) == [.overdue])
+        var pager = Hook(command: ["page-me"], kinds: [.overdue], timeout: TimeSpan(seconds: 10))
+        pager.subscribesToAll = false
+        #expect(config.notify.deliveries(of: wake, to: pager).map(\.kind) == [.overdue])
+    }
 }

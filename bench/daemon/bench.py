@@ -23,6 +23,18 @@ arguments to a log, then draining its stdin). It measures, for each daemon:
    so a stale-action reminder fires at once: "edit -> reminder fired");
    remind's file gets a `REM ... AT <a minute ahead> MSG edited` line.
 
+5. notifications per working day: the example team's week from Mon
+   2026-11-23 (its bundled history), as `plan --days 7 --json` at that fixed
+   instant answers it, counted by the day each goes out in the manager's
+   zone: what reaches the desktop (the digest and the `immediate` kinds)
+   next to every reminder one by one (`--all`, as before the digest).
+6. button -> recorded: a private session bus with
+   scripts/notification-server.py; the daemon shows an overdue 1:1, the
+   bench presses "Held today" (ActionInvoked) BENCH_SAMPLES times, on as
+   many members, and reads the daemon's own figure from signal to record
+   written and re-planned (its journal line), and from the press to the
+   history's new mtime as seen from outside.
+
 Figures only: nothing is judged against the targets. It fails (exit 1) when a
 daemon dies, a sample never fires, or a hook fires twice for one member.
 Work files (configs, hook logs, daemon logs) are in .build-bench/daemon/
@@ -388,6 +400,93 @@ def exit_text(status):
 
 # ---------------------------------------------------------------- main
 
+def notifications_per_day(binary):
+    """Per working day of the example team's week: (day, shown, all)."""
+    from zoneinfo import ZoneInfo
+    config = ROOT / "config" / "example.toml"
+    data = WORK / "plan-data"
+    data.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "config" / "example-history.toml", data / "history.toml")
+    start = "2026-11-23T05:00:00Z"  # Mon 00:00 in New York
+    zone = ZoneInfo("America/New_York")
+    begin = datetime.datetime(2026, 11, 23, 5, tzinfo=datetime.timezone.utc)
+
+    def counts(extra):
+        out = subprocess.run([binary, "plan", "--days", "7", "--json", *extra, "--config", str(config),
+                              "--data-dir", str(data), "--state-dir", str(WORK / "plan-state")],
+                             env={**os.environ, "ONEONONE_NOW": start}, capture_output=True, text=True, check=True)
+        import json
+        per_day = {}
+        for r in json.loads(out.stdout):
+            at = max(datetime.datetime.fromisoformat(r["scheduled"].replace("Z", "+00:00")), begin)
+            day = at.astimezone(zone).date()
+            per_day[day] = per_day.get(day, 0) + 1
+        return per_day
+
+    shown, every = counts([]), counts(["--all"])
+    days = [(begin.astimezone(zone) + datetime.timedelta(days=k)).date() for k in range(7)]
+    return [(d, shown.get(d, 0), every.get(d, 0)) for d in days if d.weekday() < 5]
+
+
+def button_latency(binary):
+    """Presses "Held today" on SAMPLES notifications; per press: (ours in ms
+    as the daemon logs it, press -> history mtime in ms)."""
+    bus = subprocess.run(["dbus-daemon", "--session", "--fork", "--nopidfile", "--print-address=1", "--print-pid=1"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    address, bus_pid = bus[0], int(bus[1])
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address}
+    d = WORK / "buttons"
+    (d / "data").mkdir(parents=True)
+    (d / "state").mkdir()
+    out = d / "notifications.jsonl"
+    server = subprocess.Popen([str(ROOT / "scripts" / "notification-server.py"), str(out)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    members = "".join(f'[team.m{k}]\nname = "M{k}"\ncadence = "1w"\n' for k in range(SAMPLES))
+    (d / "config.toml").write_text(f'timezone = "UTC"\nworking_hours = "always"\ndigest = false\n{members}')
+    (d / "data" / "history.toml").write_text("".join(f'[[met]]\nmember = "m{k}"\non = 2026-01-05\n\n' for k in range(SAMPLES)))
+    daemon = None
+    results = []
+    try:
+        deadline = time.time() + 10
+        while not out.exists() and time.time() < deadline:
+            time.sleep(0.05)
+        daemon = subprocess.Popen([binary, "daemon", "--config", str(d / "config.toml"), "--data-dir", str(d / "data"),
+                                   "--state-dir", str(d / "state")], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 15
+        while time.time() < deadline and len(out.read_text().splitlines()) < SAMPLES:
+            time.sleep(0.05)
+        import json
+        shown = [json.loads(line) for line in out.read_text().splitlines()]
+        if len(shown) < SAMPLES:
+            raise BenchError(f"buttons: {len(shown)} of {SAMPLES} notifications shown")
+        history = d / "data" / "history.toml"
+        for note in shown[:SAMPLES]:
+            before = history.stat().st_mtime_ns
+            pressed = time.time_ns()
+            subprocess.run(["dbus-send", "--session", "--type=method_call", "--dest=org.freedesktop.Notifications",
+                            "/org/freedesktop/Notifications", "org.oneonone.Test.Invoke", f"uint32:{note['id']}",
+                            "string:met"], env=env, check=True)
+            deadline = time.time() + 5
+            while history.stat().st_mtime_ns == before and time.time() < deadline:
+                time.sleep(0.001)
+            outside = (time.time_ns() - pressed) / 1e6
+            results.append(outside)
+        time.sleep(0.5)
+        lines = subprocess.run(["journalctl", "-o", "cat", "--no-pager", f"_PID={daemon.pid}"],
+                               capture_output=True, text=True).stdout.splitlines()
+        ours = [float(l.rsplit(" in ", 1)[1].split()[0]) for l in lines if "recorded and re-planned in" in l]
+        if len(ours) < SAMPLES:
+            raise BenchError(f"buttons: the daemon recorded {len(ours)} of {SAMPLES} presses")
+        return list(zip(ours, results))
+    finally:
+        if daemon:
+            daemon.terminate()
+            daemon.wait(5)
+        server.terminate()
+        os.kill(bus_pid, signal.SIGTERM)
+
+
 def main():
     if len(sys.argv) != 2:
         print(__doc__.strip().splitlines()[0], file=sys.stderr)
@@ -454,6 +553,10 @@ def main():
         status = {d.label: d.stop() for d in daemons}
         ino.close()
 
+    # 5. + 6.
+    per_day = notifications_per_day(binary)
+    presses = button_latency(binary)
+
     # 5. the table
     def delta(label, key):
         return int(after[label][key]) - int(before[label][key])
@@ -486,6 +589,18 @@ def main():
     print(f"{'metric':<36}{'oneonone':>14}{'remind -z':>20}{'target':>10}")
     for name, a, b, target in rows:
         print(f"{name:<36}{a!s:>14}{b!s:>20}{target:>10}")
+    print()
+    print("notifications per working day, example team, week of Mon 2026-11-23 (target: at most 3 shown):")
+    print(f"  {'day':<12}{'shown':>8}{'every reminder':>16}")
+    for day, shown, every in per_day:
+        print(f"  {day:%a %b %d}  {shown:>6}{every:>16}")
+    print(f"  {'max':<12}{max(s for _, s, _ in per_day):>8}{max(e for _, _, e in per_day):>16}")
+    print()
+    print("button (ActionInvoked 'Held today') -> recorded and re-planned (ms; target <= 50):")
+    for k, (ours, outside) in enumerate(presses):
+        print(f"  press {k + 1}: daemon {ours:6.1f}   press -> history written, from outside {outside:6.1f}")
+    print(f"  median: daemon {statistics.median(p[0] for p in presses):.1f}, "
+          f"from outside {statistics.median(p[1] for p in presses):.1f} (that includes dbus-send starting)")
     print()
     print(f"oneonone:  {os.path.relpath(binary, ROOT)} daemon ({binary_kind(binary)}); "
           f"SIGTERM: {exit_text(status[o])}")

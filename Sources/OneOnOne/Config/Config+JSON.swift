@@ -17,7 +17,7 @@ extension Config {
                 }
             } ?? .bool(false)),
             ("notify", .object([("immediate", .array(notify.immediate.sorted().map { .string($0.rawValue) })),
-                                ("summary_after", .int(notify.summaryAfter))])),
+                                ("summary_after", .int(notify.summaryAfter)), ("desktop", .bool(notify.desktop))])),
             ("calendar_dir", calendarDirectory.map { .string($0) } ?? .null),
         ])
     }

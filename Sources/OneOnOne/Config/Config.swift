@@ -175,10 +175,24 @@ package struct NotifySettings: Hashable, Sendable {
         return kind == .digest || deliveredAlone.contains(kind)
     }
 
+    /// Of `fired`, the reminders of one wake, those that reach `hook`: as
+    /// `delivers` says, except that for what you are shown a due or overdue
+    /// 1:1 that goes out with the digest is left to it (the digest lists
+    /// each 1:1 due today or overdue): one notification, not the same news twice.
+    package func deliveries(of fired: [Reminder], to hook: Hook) -> [Reminder] {
+        let mine = fired.filter { delivers($0.kind, to: hook) }
+        guard hook.subscribesToAll, mine.contains(where: { $0.kind == .digest }) else { return mine }
+        return mine.filter { $0.kind != .due && $0.kind != .overdue }
+    }
+
     /// When more reminders than this come due for one hook at once (a first
     /// start on a long history, a return from a long trip), the hook gets
     /// one summary of them instead; the journal still gets each.
     package var summaryAfter: Int
+    /// Whether the daemon shows reminders on the desktop itself, over
+    /// D-Bus, when the session has a notification server (in place of a
+    /// `notify-send` hook, which stays for sessions without one).
+    package var desktop = true
 
     package init(summaryAfter: Int = 8, digest: DigestTime? = .start, immediate: Set<ReminderKind> = [.dueSoon, .overdue]) {
         self.summaryAfter = summaryAfter

@@ -18,7 +18,7 @@ package struct ConfigDecoder {
 
     static let topLevelKeys = ["timezone", "working_hours", "digest", "calendar_dir", "defaults", "team", "topics", "hook",
                                "questions", "notify"]
-    static let notifyKeys = ["immediate", "summary_after"]
+    static let notifyKeys = ["immediate", "summary_after", "desktop"]
     static let settingKeys = [
         "cadence", "slack", "lead", "repeat", "give_up", "stale_after", "carry_limit", "consistency_floor",
         "consistency_window", "duration",
@@ -127,6 +127,11 @@ package struct ConfigDecoder {
             checkKeys(table, allowed: Self.notifyKeys, context: "[notify]")
             if let e = table.entry("immediate"), let names = strings(e, context: "[notify]") {
                 notify.immediate = Set(kinds(names, in: e))
+            }
+            if let e = table.entry("desktop") {
+                if case .boolean(let on) = e.value { notify.desktop = on } else {
+                    reader.mismatch(e, in: "[notify]", expected: "true or false")
+                }
             }
             if let e = table.entry("summary_after") {
                 if case .integer(let n) = e.value, n >= 1, n <= 1_000_000 {
