@@ -25,7 +25,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN           = $(shell $(SWIFT) build --show-bin-path)
 
 .PHONY: all build run test deps fuzz bench-toml bench-scale bench-daemon install uninstall clean static-libs \
-  deb man completions
+  deb man completions screenshot
 
 all: build
 
@@ -170,6 +170,12 @@ bench-daemon: deps static-libs
 	$(BENCH_BUILD)
 	bash scripts/journald.sh
 	python3 bench/daemon/bench.py $$($(BENCH_BUILD) --show-bin-path)/oneonone
+
+# The README's screenshot (docs/notification.png): a notification with its
+# buttons on a real server, xfce4-notifyd under Xvfb.
+screenshot: APT_PACKAGES += xvfb xfce4-notifyd imagemagick dbus
+screenshot: build
+	bash scripts/screenshot.sh $(BIN)/oneonone docs/notification.png
 
 # The release binary that man and completions ask and deb packages: the one
 # in .build that `make install` builds, unless DIST_SWIFTPM names another
