@@ -35,10 +35,15 @@ struct Export: ParsableCommand {
         let history = try workspace.loadHistory()
         let team = TeamStatus(config: config, history: history, now: workspace.now)
         let slots = Slots(team: team, config: config, history: history).slots
-        let stamps: [String: ExportStamp]
+        var stamps: [String: ExportStamp] = [:]
         do {
             stamps = try workspace.state.stamps(for: slots.map { ($0.member.member.key, $0.start) }, now: workspace.now)
-        } catch { throw Failure(error.description) }
+        } catch {
+            // The calendar is still worth having; only its updates may not be taken.
+            let why = error.description
+            Output.error("warning: cannot remember what was exported, so a moved 1:1 may not replace the old one "
+                + "in your calendar:\n" + why + (why.hasSuffix("\n") ? "" : "\n"))
+        }
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//oneonone//oneonone 0.1//EN", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:1:1s"]
         for slot in slots {

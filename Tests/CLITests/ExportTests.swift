@@ -130,4 +130,18 @@ struct ExportTests {
         #expect(!booked.contains { $0[0] == "oneonone-bob@oneonone" }, "\(booked)")
         #expect(booked.count == 4)
     }
+
+    @Test("a broken exports.toml is reported and left alone; the export still goes out, its SEQUENCE from scratch")
+    func brokenExportsFile() throws {
+        let world = try World().withExampleHistory()
+        defer { world.remove() }
+        try world.dir.write("state/exports.toml", "garbage = [\n")
+        let r = try world.oneonone("export", "--ics")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("warning: cannot remember what was exported") && r.stderr.contains("exports.toml:1:11"), "\(r.stderr)")
+        #expect(try Self.events(r.stdout).count == 5)
+        #expect(String(decoding: try readBytes(world.dir.path + "/state/exports.toml"), as: UTF8.self) == "garbage = [\n")
+        let check = try world.oneonone("check")
+        #expect(check.status != 0 || check.stderr.contains("exports.toml:1:11"), "\(check.stdout)\(check.stderr)")
+    }
 }
